@@ -1,0 +1,70 @@
+import "server-only";
+import { ANSWER_CHANNELS, type ChannelKey, type RenderedAnswer, renderAnswer } from "@/lib/channels";
+import { fillTemplate } from "@/lib/channels";
+import { publicBaseUrl } from "@/lib/env";
+import { type FactMap, factValues } from "@/lib/facts";
+import { renderMarkdown } from "@/lib/markdown";
+import type { ArticleBundle, Audience } from "./queries";
+
+export type PresentedArticle = {
+  id: number;
+  slug: string;
+  locale: "it" | "en";
+  visibility: "public" | "internal";
+  title: string;
+  summary: string;
+  /** Sanitized HTML; for the public audience internal blocks and internal facts are already gone. */
+  html: string;
+  product: { slug: string; name: string };
+  category: { slug: string; name: string };
+  tags: string[];
+  versionNumber: number;
+  publishedAt: Date;
+  /** Internal audience only: every channel answer, rendered for its channel, facts filled in. */
+  answers: RenderedAnswer[];
+};
+
+export function publicArticleUrl(slug: string): string {
+  return `${publicBaseUrl()}/a/${slug}`;
+}
+
+/**
+ * The one place that turns stored content into what a reader sees (outline's presenters): the public audience
+ * gets no internal blocks, no internal fact values and no channel answers.
+ */
+export function presentArticle(bundle: ArticleBundle, audience: Audience, facts: FactMap): PresentedArticle {
+  const { article, version, product, category } = bundle;
+  const values = factValues(facts, article.locale, audience);
+  const fill = (text: string) => fillTemplate(text, values).text;
+  const name = (n: { it: string; en?: string }) => (article.locale === "en" ? (n.en ?? n.it) : n.it);
+  const order = (channel: string) => ANSWER_CHANNELS.indexOf(channel as ChannelKey);
+  return {
+    id: article.id,
+    slug: article.slug,
+    locale: article.locale,
+    visibility: article.visibility,
+    title: version.title,
+    summary: fill(version.summary),
+    html: renderMarkdown(fill(version.body), { audience }),
+    product: { slug: product.slug, name: name(product.name) },
+    category: { slug: category.slug, name: name(category.name) },
+    tags: article.tags,
+    versionNumber: version.number,
+    publishedAt: version.createdAt,
+    answers:
+      audience === "internal"
+        ? [...bundle.answers]
+            .sort((a, b) => order(a.channel) - order(b.channel))
+            .map((a) =>
+              renderAnswer(
+                a.channel as ChannelKey,
+                { body: a.body, subject: a.subject },
+                {
+                  values,
+                  publicArticleUrl: article.visibility === "public" ? publicArticleUrl(article.slug) : undefined,
+                },
+              ),
+            )
+        : [],
+  };
+}

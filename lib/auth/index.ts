@@ -1,0 +1,14 @@
+export { DEMO_USERS, ensureDemoUsers } from "./demo";
+export { authOptions } from "./options";
+export { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+export { clearLoginFailures, LOGIN_LIMITS, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit";
+export { getSessionUser, requirePageRole, requireRole, type SessionUser } from "./session";
+export {
+  CreateUserInput,
+  createUser,
+  getActiveUserById,
+  getUserByEmail,
+  type PublicUser,
+  roleAtLeast,
+  verifyCredentials,
+} from "./users";

@@ -1,0 +1,234 @@
+import "server-only";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import {
+  type Actor,
+  createArticle,
+  getArticleForEdit,
+  getArticleIdsUsingFacts,
+  saveArticleVersion,
+  updateArticleMeta,
+} from "@/lib/articles";
+import { ANSWER_CHANNELS } from "@/lib/channels";
+import { type Db, enqueueSearchSync, FACT_TYPES, getDb, schema, VISIBILITIES } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { type ParsedArticleFile, parseArticleFile } from "./parse";
+
+export type ImportReport = {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  errors: { path: string; reason: string }[];
+  products: number;
+  categories: number;
+  facts: number;
+};
+
+const Localized = z.object({ it: z.string().min(1), en: z.string().min(1).optional() });
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and dashes");
+
+const Taxonomy = z
+  .object({
+    products: z
+      .array(
+        z.object({
+          slug: Slug,
+          name: Localized,
+          channels: z.array(z.enum(ANSWER_CHANNELS as unknown as [string, ...string[]])).default([]),
+        }),
+      )
+      .default([]),
+    categories: z
+      .array(
+        z.object({
+          slug: Slug,
+          name: Localized,
+          description: Localized.optional(),
+          position: z.number().int().default(0),
+        }),
+      )
+      .default([]),
+  })
+  .strict();
+
+const Facts = z.array(
+  z
+    .object({
+      key: z.string().regex(/^[a-z0-9_]+$/, "lowercase letters, digits and underscores"),
+      type: z.enum(FACT_TYPES),
+      visibility: z.enum(VISIBILITIES),
+      description: z.string().default(""),
+      values: Localized,
+    })
+    .strict(),
+);
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  }
+  if (error instanceof DomainError) {
+    const fields = Object.entries(error.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m.join(", ")}`);
+    return [error.message, ...fields].join(" — ");
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function readYaml(path: string): unknown {
+  return parseYaml(readFileSync(path, "utf8"));
+}
+
+function listMarkdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...listMarkdownFiles(path));
+    else if (entry.endsWith(".md") && entry.toLowerCase() !== "readme.md") out.push(path);
+  }
+  return out;
+}
+
+function importTaxonomy(path: string, db: Db): { products: number; categories: number } {
+  const data = Taxonomy.parse(readYaml(path) ?? {});
+  db.transaction((tx) => {
+    for (const p of data.products) {
+      tx.insert(schema.products)
+        .values({ slug: p.slug, name: p.name, channels: p.channels })
+        .onConflictDoUpdate({ target: schema.products.slug, set: { name: p.name, channels: p.channels } })
+        .run();
+    }
+    for (const c of data.categories) {
+      const values = { name: c.name, description: c.description ?? null, position: c.position };
+      tx.insert(schema.categories)
+        .values({ slug: c.slug, ...values })
+        .onConflictDoUpdate({ target: schema.categories.slug, set: values })
+        .run();
+    }
+  });
+  return { products: data.products.length, categories: data.categories.length };
+}
+
+function importFacts(path: string, db: Db): number {
+  const data = Facts.parse(readYaml(path) ?? []);
+  db.transaction((tx) => {
+    const changed: string[] = [];
+    for (const f of data) {
+      const existing = tx.select().from(schema.facts).where(eq(schema.facts.key, f.key)).get();
+      const same =
+        existing &&
+        existing.type === f.type &&
+        existing.visibility === f.visibility &&
+        existing.description === f.description &&
+        JSON.stringify(existing.values) === JSON.stringify(f.values);
+      if (same) continue;
+      if (existing) {
+        tx.update(schema.facts)
+          .set({ ...f, updatedAt: sql`(unixepoch('subsec') * 1000)` })
+          .where(eq(schema.facts.key, f.key))
+          .run();
+        changed.push(f.key);
+      } else {
+        tx.insert(schema.facts).values(f).run();
+      }
+    }
+    // A changed fact changes every rendered answer that uses it: re-index those articles.
+    enqueueSearchSync(tx, getArticleIdsUsingFacts(changed, tx as unknown as Db), "fact_changed");
+  });
+  return data.length;
+}
+
+function sameContent(a: ParsedArticleFile["content"], articleId: number, db: Db): boolean {
+  const current = getArticleForEdit(articleId, db);
+  if (!current) return false;
+  const answers = (list: { channel: string; subject: string | null; body: string }[]) =>
+    JSON.stringify(
+      [...list]
+        .map((x) => ({ channel: x.channel, subject: x.subject ?? null, body: x.body }))
+        .sort((x, y) => x.channel.localeCompare(y.channel)),
+    );
+  return (
+    current.version.title === a.title &&
+    current.version.summary === a.summary &&
+    current.version.body === a.body &&
+    answers(current.answers) === answers(a.answers)
+  );
+}
+
+/**
+ * Imports a content folder (docs/content-format.md). Each bad file is reported with its path and reason and
+ * skipped; good files are imported. Re-importing the same folder changes nothing (idempotent).
+ */
+export function importContentDir(dir: string, options: { actor?: Actor; db?: Db } = {}): ImportReport {
+  const db = options.db ?? getDb();
+  const actor = options.actor ?? null;
+  const report: ImportReport = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    errors: [],
+    products: 0,
+    categories: 0,
+    facts: 0,
+  };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    report.errors.push({ path: dir, reason: "not a directory" });
+    return report;
+  }
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+
+  const taxonomyPath = join(dir, "taxonomy.yaml");
+  if (existsSync(taxonomyPath)) {
+    try {
+      const counts = importTaxonomy(taxonomyPath, db);
+      report.products = counts.products;
+      report.categories = counts.categories;
+    } catch (error) {
+      report.errors.push({ path: rel(taxonomyPath), reason: describe(error) });
+    }
+  }
+  const factsPath = join(dir, "facts.yaml");
+  if (existsSync(factsPath)) {
+    try {
+      report.facts = importFacts(factsPath, db);
+    } catch (error) {
+      report.errors.push({ path: rel(factsPath), reason: describe(error) });
+    }
+  }
+
+  const articlesDir = existsSync(join(dir, "articles")) ? join(dir, "articles") : dir;
+  for (const path of listMarkdownFiles(articlesDir)) {
+    const parsed = parseArticleFile(readFileSync(path, "utf8"));
+    if (!parsed.ok) {
+      report.errors.push({ path: rel(path), reason: parsed.reason });
+      continue;
+    }
+    const { meta, content } = parsed.article;
+    try {
+      const existing = db.select().from(schema.articles).where(eq(schema.articles.slug, meta.slug)).get();
+      if (!existing) {
+        createArticle(meta, content, actor, db);
+        report.created.push(meta.slug);
+        continue;
+      }
+      let changed = updateArticleMeta(existing.id, meta, actor, db);
+      const article = db.select().from(schema.articles).where(eq(schema.articles.id, existing.id)).get();
+      const wantsPublished = meta.status === "published";
+      const isPublished = article?.status === "published" && article.publishedVersionId === article.currentVersionId;
+      if (article && (!sameContent(content, article.id, db) || (wantsPublished && !isPublished))) {
+        saveArticleVersion(
+          { ...content, articleId: article.id, baseVersionId: article.currentVersionId ?? 0, publish: wantsPublished },
+          actor,
+          db,
+        );
+        changed = true;
+      }
+      (changed ? report.updated : report.unchanged).push(meta.slug);
+    } catch (error) {
+      report.errors.push({ path: rel(path), reason: describe(error) });
+    }
+  }
+  return report;
+}

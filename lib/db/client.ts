@@ -1,0 +1,48 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { dataDir } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+// Kept on globalThis so Next's separately bundled server chunks (instrumentation, routes) share one handle.
+const globalForDb = globalThis as unknown as { __sportelloDb?: { path: string; db: Db } };
+
+export function databasePath(): string {
+  return join(dataDir(), "sportello.db");
+}
+
+/**
+ * The database, opened on first use (never at import: `next build` imports every module).
+ * WAL lets readers work while the writer commits; busy_timeout makes a second writer wait instead of failing.
+ */
+export function getDb(): Db {
+  const path = databasePath();
+  const cached = globalForDb.__sportelloDb;
+  if (cached && cached.path === path) return cached.db;
+  mkdirSync(dataDir(), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  globalForDb.__sportelloDb = { path, db };
+  return db;
+}
+
+export function migrateDb(): void {
+  migrate(getDb(), { migrationsFolder: resolve(process.cwd(), "drizzle") });
+}
+
+export function closeDb(): void {
+  const cached = globalForDb.__sportelloDb;
+  if (cached) {
+    cached.db.$client.close();
+    globalForDb.__sportelloDb = undefined;
+  }
+}

@@ -1,0 +1,233 @@
+// The one schema module (docs/decisions/001-one-schema-module.md): every table, a section per concern.
+// Queries live with their concern (lib/articles/queries.ts, lib/auth/users.ts, …), not here.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["admin", "editor", "agent"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["it", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const VISIBILITIES = ["public", "internal"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const ARTICLE_STATUSES = ["draft", "in_review", "published", "archived"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const FACT_TYPES = ["text", "phone", "price", "hours", "url", "email", "date"] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+/** Text in the content locales; `it` is always present, `en` falls back to it. */
+export type LocalizedText = { it: string; en?: string };
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+// ── Users and sign-in ──────────────────────────────────────────────────────────────────────────────
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Stored lower-cased: sign-in is case-insensitive on e-mail. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (lib/auth/password.ts). */
+  passwordHash: text("password_hash").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** Failed sign-ins per key (`email:…` or `ip:…`), for rate limiting that holds across app servers. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+// ── Taxonomy ───────────────────────────────────────────────────────────────────────────────────────
+
+export const products = sqliteTable("products", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name", { mode: "json" }).$type<LocalizedText>().notNull(),
+  /** Channel keys this product must answer on; the parity report expects an answer for each. */
+  channels: text("channels", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  createdAt: createdAt(),
+});
+
+export const categories = sqliteTable("categories", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name", { mode: "json" }).$type<LocalizedText>().notNull(),
+  description: text("description", { mode: "json" }).$type<LocalizedText>(),
+  position: integer("position").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+// ── Articles and their immutable versions ──────────────────────────────────────────────────────────
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Unique across locales: the portal URL is /a/<slug>. */
+    slug: text("slug").notNull().unique(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    /** Translations of one topic share this value. */
+    translationGroup: text("translation_group").notNull(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    visibility: text("visibility", { enum: VISIBILITIES }).notNull(),
+    /** Workflow state of the working copy; `publishedVersionId` says what readers see meanwhile. */
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** YYYY-MM-DD */
+    reviewBy: text("review_by"),
+    /** The latest version (the working copy). Not a declared FK: versions reference articles. */
+    currentVersionId: integer("current_version_id"),
+    /** The version agents and the portal see; null when never published or archived. */
+    publishedVersionId: integer("published_version_id"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    index("articles_translation_group_idx").on(t.translationGroup),
+    index("articles_status_idx").on(t.status),
+  ],
+);
+
+/** Immutable: rows are only ever inserted (docs/decisions/003-versions-and-outbox.md). */
+export const articleVersions = sqliteTable(
+  "article_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "restrict" }),
+    /** 1, 2, 3… per article. */
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull(),
+    changeNote: text("change_note").notNull().default(""),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** The version the author started from; a save whose base is not the current version is a conflict. */
+    basedOnVersionId: integer("based_on_version_id"),
+    /** Number of the version in which title or body last changed: answers older than this are out of parity. */
+    bodyChangedInVersion: integer("body_changed_in_version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("article_versions_article_number_uq").on(t.articleId, t.number)],
+);
+
+/** One answer per channel per version, copied forward on each save (so every version is complete). */
+export const channelAnswers = sqliteTable(
+  "channel_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => articleVersions.id, { onDelete: "restrict" }),
+    channel: text("channel").notNull(),
+    /** Email only. */
+    subject: text("subject"),
+    body: text("body").notNull(),
+    /** Number of the version in which this answer was last written or confirmed (parity). */
+    writtenInVersion: integer("written_in_version").notNull(),
+  },
+  (t) => [uniqueIndex("channel_answers_version_channel_uq").on(t.versionId, t.channel)],
+);
+
+// ── Facts ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const facts = sqliteTable("facts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Used as {{fact.KEY}}. */
+  key: text("key").notNull().unique(),
+  type: text("type", { enum: FACT_TYPES }).notNull(),
+  visibility: text("visibility", { enum: VISIBILITIES }).notNull(),
+  description: text("description").notNull().default(""),
+  values: text("values", { mode: "json" }).$type<LocalizedText>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/** Which articles use which fact (current or published version), so a fact change re-indexes exactly those. */
+export const articleFacts = sqliteTable(
+  "article_facts",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    factKey: text("fact_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.factKey] }), index("article_facts_key_idx").on(t.factKey)],
+);
+
+// ── Search outbox ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * "Bring article X in line with SQLite in every index." Written in the same transaction as the change that
+ * caused it; the sync worker reads the article's state when it runs, so rows are idempotent and order-free.
+ */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id").notNull(),
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("search_outbox_next_attempt_idx").on(t.nextAttemptAt)],
+);
+
+// ── Audit log and settings ─────────────────────────────────────────────────────────────────────────
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Product = typeof products.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type ArticleVersion = typeof articleVersions.$inferSelect;
+export type ChannelAnswer = typeof channelAnswers.$inferSelect;
+export type Fact = typeof facts.$inferSelect;
+export type OutboxRow = typeof searchOutbox.$inferSelect;

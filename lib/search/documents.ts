@@ -1,0 +1,68 @@
+import "server-only";
+import { type ArticleBundle, getPublishedBundleById } from "@/lib/articles";
+import { fillTemplate } from "@/lib/channels";
+import type { Db } from "@/lib/db";
+import { type FactMap, factValues } from "@/lib/facts";
+import { markdownToPlainText } from "@/lib/markdown";
+
+/** One document per published article. Text fields carry the locale in their name for localizedAttributes. */
+export type SearchDocument = {
+  id: string;
+  articleId: number;
+  slug: string;
+  locale: "it" | "en";
+  visibility: "public" | "internal";
+  product: string;
+  productName: string;
+  category: string;
+  categoryName: string;
+  tags: string[];
+  /** Channel keys with an answer (internal index only): the agent's "channel available" filter. */
+  channels: string[];
+  publishedAt: number;
+} & Partial<Record<`${"title" | "summary" | "body" | "answers"}_${"it" | "en"}`, string>>;
+
+export type ArticleDocuments = { articleId: number; internal: SearchDocument | null; public: SearchDocument | null };
+
+function toDocument(bundle: ArticleBundle, audience: "internal" | "public", facts: FactMap): SearchDocument {
+  const { article, version, product, category, answers } = bundle;
+  const loc = article.locale;
+  const values = factValues(facts, loc, audience);
+  const fill = (text: string) => fillTemplate(text, values).text;
+  const name = (n: { it: string; en?: string }) => (loc === "en" ? (n.en ?? n.it) : n.it);
+  const doc: SearchDocument = {
+    id: String(article.id),
+    articleId: article.id,
+    slug: article.slug,
+    locale: loc,
+    visibility: article.visibility,
+    product: product.slug,
+    productName: name(product.name),
+    category: category.slug,
+    categoryName: name(category.name),
+    tags: article.tags,
+    channels: audience === "internal" ? answers.map((a) => a.channel) : [],
+    publishedAt: version.createdAt.getTime(),
+    [`title_${loc}`]: version.title,
+    [`summary_${loc}`]: fill(version.summary),
+    [`body_${loc}`]: markdownToPlainText(fill(version.body), { audience }),
+  };
+  if (audience === "internal") {
+    doc[`answers_${loc}`] = answers.map((a) => fill([a.subject, a.body].filter(Boolean).join("\n"))).join("\n\n");
+  }
+  return doc;
+}
+
+/**
+ * What each index should hold for an article right now, read from SQLite (the source of truth): null means
+ * "must not be there". Internal articles never get a public document.
+ */
+export function buildArticleDocuments(articleId: number, facts: FactMap, db?: Db): ArticleDocuments {
+  const bundle = getPublishedBundleById(articleId, db);
+  if (!bundle) return { articleId, internal: null, public: null };
+  return {
+    articleId,
+    internal: toDocument(bundle, "internal", facts),
+    public: bundle.article.visibility === "public" ? toDocument(bundle, "public", facts) : null,
+  };
+}

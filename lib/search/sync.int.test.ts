@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveArticleVersion, updateArticleMeta } from "@/lib/articles";
+import { getDb, schema } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
+import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "./embedded";
+import { applyIndexSettings, getOutboxBacklog, processSearchOutbox, reindexAll, searchArticles } from "./index";
+
+async function drain(now = Date.now()) {
+  for (let i = 0; i < 20; i++) {
+    const r = await processSearchOutbox({ now });
+    if (r.processed === 0 && r.failed === 0) return;
+    if (r.failed) throw new Error(r.error);
+  }
+}
+
+describe("search sync against a real Meilisearch", () => {
+  let env: ReturnType<typeof useTestEnvironment>;
+  beforeAll(async () => {
+    env = useTestEnvironment("sync");
+    seedTaxonomy();
+    await applyIndexSettings();
+  });
+  afterAll(() => env.cleanup());
+
+  it("publishing writes an outbox row in the same transaction, and the worker makes it searchable", async () => {
+    const { article } = makeArticle({
+      slug: "modem-spie-rosse",
+      content: { title: "Il modem ha le spie rosse", body: "Se il modem lampeggia rosso, riavvialo." },
+    });
+    expect(getOutboxBacklog().pending).toBe(1);
+    await drain();
+    expect(getOutboxBacklog().pending).toBe(0);
+    // A typo ("modme") still finds it.
+    const result = await searchArticles({ q: "modme spie", limit: 10 }, "internal");
+    expect(result.hits.map((h) => h.slug)).toContain(article.slug);
+    expect(result.hits[0]?.titleHtml).toContain("<mark>");
+  });
+
+  it("keeps internal articles and internal blocks out of the public index", async () => {
+    makeArticle({
+      slug: "procedura-interna-escalation",
+      visibility: "internal",
+      content: { title: "Procedura escalation guasti massivi", body: "Apri ticket sulla coda zebulon." },
+    });
+    makeArticle({
+      slug: "guasto-pubblico",
+      content: {
+        title: "Guasto della linea",
+        body: "Controlla i cavi.\n\n:::internal\nParola segreta quokkasegreto per gli operatori.\n:::",
+      },
+    });
+    await drain();
+    const publicZebulon = await searchArticles({ q: "zebulon", limit: 10 }, "public");
+    expect(publicZebulon.hits).toHaveLength(0);
+    const internalZebulon = await searchArticles({ q: "zebulon", limit: 10 }, "internal");
+    expect(internalZebulon.hits.map((h) => h.slug)).toEqual(["procedura-interna-escalation"]);
+    expect((await searchArticles({ q: "quokkasegreto", limit: 10 }, "public")).hits).toHaveLength(0);
+    expect((await searchArticles({ q: "quokkasegreto", limit: 10 }, "internal")).hits).toHaveLength(1);
+    // Internal fact values never reach the public index either.
+    expect((await searchArticles({ q: "guasto linea", limit: 10 }, "public")).hits.map((h) => h.slug)).toContain(
+      "guasto-pubblico",
+    );
+  });
+
+  it("escapes content in highlights so indexed text cannot inject markup", async () => {
+    makeArticle({
+      slug: "titolo-ostile",
+      content: { title: "Fattura <img src=x onerror=alert(1)> zanzibar", body: "Testo." },
+    });
+    await drain();
+    const hit = (await searchArticles({ q: "zanzibar", limit: 5 }, "internal")).hits[0];
+    expect(hit?.titleHtml).not.toContain("<img");
+    expect(hit?.titleHtml).toContain("&#60;img");
+    expect(hit?.titleHtml).toContain("<mark>zanzibar</mark>");
+  });
+
+  it("archiving removes the article from both indexes", async () => {
+    const { article } = makeArticle({ slug: "da-archiviare", content: { title: "Offerta walrus scaduta" } });
+    await drain();
+    expect((await searchArticles({ q: "walrus", limit: 5 }, "public")).hits).toHaveLength(1);
+    updateArticleMeta(
+      article.id,
+      {
+        slug: article.slug,
+        locale: "it",
+        translationGroup: article.translationGroup,
+        productSlug: "fibra",
+        categorySlug: "guasti",
+        visibility: "public",
+        status: "archived",
+        tags: [],
+      },
+      null,
+    );
+    await drain();
+    expect((await searchArticles({ q: "walrus", limit: 5 }, "public")).hits).toHaveLength(0);
+    expect((await searchArticles({ q: "walrus", limit: 5 }, "internal")).hits).toHaveLength(0);
+  });
+
+  it("reindex rebuilds both indexes from SQLite and swaps them in", async () => {
+    const progress: number[] = [];
+    const result = await reindexAll({ onProgress: (p) => progress.push(p.done) });
+    const published = getDb().$client
+      .prepare("select count(*) n from articles where published_version_id is not null and status != 'archived'")
+      .get() as { n: number };
+    expect(result.articles).toBe(published.n);
+    expect(result.public).toBe(published.n - 1); // one internal article
+    expect(progress.at(-1)).toBe(published.n);
+    expect((await searchArticles({ q: "modem spie", limit: 5 }, "internal")).hits[0]?.slug).toBe("modem-spie-rosse");
+  });
+});
+
+describe("search sync survives a Meilisearch outage", () => {
+  let env: ReturnType<typeof useTestEnvironment>;
+  let meili: EmbeddedMeili;
+  let meiliDir: string;
+  const port = 7711;
+  const key = "outage-test-master-key";
+
+  beforeAll(async () => {
+    env = useTestEnvironment("outage");
+    meiliDir = mkdtempSync(join(tmpdir(), "sportello-int-outage-"));
+    const binary = await resolveMeiliBinary(process.env.MEILI_BIN);
+    const start = () => startEmbeddedMeili({ binary: binary.path, port, dataDir: meiliDir, masterKey: key });
+    meili = await start();
+    process.env.MEILI_URL = meili.url;
+    process.env.MEILI_MASTER_KEY = key;
+    resetEnvCache();
+    seedTaxonomy();
+    await applyIndexSettings();
+    (globalThis as { restartMeili?: () => Promise<EmbeddedMeili> }).restartMeili = start;
+  });
+  afterAll(async () => {
+    await meili.stop();
+    rmSync(meiliDir, { recursive: true, force: true });
+    env.cleanup();
+  });
+
+  it("publishes while Meilisearch is down, keeps the change in the outbox, and indexes it once it is back", async () => {
+    const editor = insertTestUser("editor");
+    const { article, version } = makeArticle({ slug: "bolletta-doppia", content: { title: "Bolletta addebitata due volte" } }, editor);
+    await drain();
+
+    await meili.stop();
+    const saved = saveArticleVersion(
+      {
+        articleId: article.id,
+        baseVersionId: version.id,
+        title: "Bolletta addebitata due volte: rimborso capybara",
+        summary: "",
+        body: "Il rimborso arriva entro 30 giorni.",
+        changeNote: "rimborso",
+        answers: [],
+        publish: true,
+      },
+      editor,
+    );
+    expect(saved.published).toBe(true);
+
+    const failed = await processSearchOutbox();
+    expect(failed.failed).toBe(1);
+    const row = getDb().select().from(schema.searchOutbox).get();
+    expect(row?.attempts).toBe(1);
+    expect(row?.lastError).toBeTruthy();
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    // Backing off: a pass before the retry time does nothing.
+    expect((await processSearchOutbox()).processed + (await processSearchOutbox()).failed).toBe(0);
+
+    meili = await (globalThis as unknown as { restartMeili: () => Promise<EmbeddedMeili> }).restartMeili();
+    await drain(Date.now() + 60_000);
+    expect(getOutboxBacklog().pending).toBe(0);
+
+    const hits = (await searchArticles({ q: "capybara", limit: 5 }, "internal")).hits;
+    expect(hits.map((h) => h.slug)).toEqual(["bolletta-doppia"]);
+  });
+});

@@ -1,0 +1,184 @@
+import "server-only";
+import { and, count, gt, inArray, lte, min, sql } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import { type Db, getDb, onSearchSyncEnqueued, schema } from "@/lib/db";
+import { getFactMap } from "@/lib/facts";
+import { getMeili, indexNames } from "./client";
+import { buildArticleDocuments, type SearchDocument } from "./documents";
+import { indexSettings } from "./settings";
+
+// The outbox worker (docs/decisions/003-versions-and-outbox.md): SQLite is the truth, Meilisearch a derived copy.
+// Rows are "bring article X in line"; applying one twice is harmless, so any number of workers may run.
+
+const TASK_TIMEOUT_MS = 30_000;
+const MAX_BACKOFF_MS = 60_000;
+
+/** 0.5 s, 1 s, 2 s … capped at a minute: a down Meilisearch is retried often enough to recover within a minute. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, attempts - 1));
+}
+
+export type SyncResult = { processed: number; failed: number; error?: string };
+
+/** Applies every due outbox row once. Never throws for a Meilisearch failure: it records it and backs off. */
+export async function processSearchOutbox(
+  options: { db?: Db; meili?: Meilisearch; limit?: number; now?: number } = {},
+): Promise<SyncResult> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? Date.now();
+  const rows = db
+    .select()
+    .from(schema.searchOutbox)
+    .where(lte(schema.searchOutbox.nextAttemptAt, new Date(now)))
+    .orderBy(schema.searchOutbox.id)
+    .limit(options.limit ?? 200)
+    .all();
+  if (rows.length === 0) return { processed: 0, failed: 0 };
+
+  const rowIds = rows.map((r) => r.id);
+  try {
+    const facts = getFactMap(db);
+    const docs = [...new Set(rows.map((r) => r.articleId))].map((id) => buildArticleDocuments(id, facts, db));
+    await applyDocuments(options.meili ?? getMeili(), docs);
+    // Only the rows read above: a row enqueued meanwhile stays for the next pass.
+    db.delete(schema.searchOutbox).where(inArray(schema.searchOutbox.id, rowIds)).run();
+    return { processed: rows.length, failed: 0 };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    db.transaction((tx) => {
+      for (const row of rows) {
+        tx.update(schema.searchOutbox)
+          .set({
+            attempts: row.attempts + 1,
+            nextAttemptAt: new Date(now + backoffMs(row.attempts + 1)),
+            lastError: message.slice(0, 1000),
+          })
+          .where(inArray(schema.searchOutbox.id, [row.id]))
+          .run();
+      }
+    });
+    return { processed: 0, failed: rows.length, error: message };
+  }
+}
+
+async function applyDocuments(
+  meili: Meilisearch,
+  docs: { articleId: number; internal: SearchDocument | null; public: SearchDocument | null }[],
+): Promise<void> {
+  const names = indexNames();
+  const work: Promise<unknown>[] = [];
+  for (const audience of ["internal", "public"] as const) {
+    const index = meili.index<SearchDocument>(names[audience]);
+    const upserts = docs.flatMap((d) => (d[audience] ? [d[audience]] : []));
+    const deletes = docs.filter((d) => !d[audience]).map((d) => String(d.articleId));
+    if (upserts.length > 0) work.push(index.addDocuments(upserts).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    if (deletes.length > 0) work.push(index.deleteDocuments(deletes).waitTask({ timeout: TASK_TIMEOUT_MS }));
+  }
+  const tasks = await Promise.all(work);
+  for (const task of tasks as { status: string; error?: { message?: string } | null }[]) {
+    if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? ""}`);
+  }
+}
+
+export type OutboxBacklog = { pending: number; failing: number; oldestCreatedAt: Date | null };
+
+export function getOutboxBacklog(db: Db = getDb()): OutboxBacklog {
+  const row = db
+    .select({
+      pending: count(),
+      failing: sql<number>`coalesce(sum(case when ${schema.searchOutbox.attempts} > 0 then 1 else 0 end), 0)`,
+      oldest: min(schema.searchOutbox.createdAt),
+    })
+    .from(schema.searchOutbox)
+    .get();
+  return {
+    pending: row?.pending ?? 0,
+    failing: Number(row?.failing ?? 0),
+    oldestCreatedAt: row?.oldest ? new Date(row.oldest) : null,
+  };
+}
+
+/** Creates both indexes if needed and applies their settings; waits until Meilisearch has applied them. */
+export async function applyIndexSettings(meili: Meilisearch = getMeili()): Promise<void> {
+  const names = indexNames();
+  for (const audience of ["internal", "public"] as const) {
+    await ensureIndex(meili, names[audience]);
+    const task = await meili
+      .index(names[audience])
+      .updateSettings(indexSettings(audience))
+      .waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (task.status !== "succeeded") {
+      throw new Error(`Could not apply settings to ${names[audience]}: ${task.error?.message ?? task.status}`);
+    }
+  }
+}
+
+export async function ensureIndex(meili: Meilisearch, uid: string): Promise<void> {
+  const task = await meili.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS });
+  if (task.status !== "succeeded" && task.error?.code !== "index_already_exists") {
+    throw new Error(`Could not create index ${uid}: ${task.error?.message ?? task.status}`);
+  }
+}
+
+type Worker = { stop: () => Promise<void>; kick: () => void };
+const globalForWorker = globalThis as unknown as { __sportelloSyncWorker?: Worker };
+
+/**
+ * Runs the outbox in the background: every `pollMs`, and at once when a transaction enqueues a row in this
+ * process. One per process (instrumentation may call this more than once in dev).
+ */
+export function startSearchSyncWorker(options: { pollMs?: number; onError?: (message: string) => void } = {}): Worker {
+  if (globalForWorker.__sportelloSyncWorker) return globalForWorker.__sportelloSyncWorker;
+  const pollMs = options.pollMs ?? 1000;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let lastError: string | undefined;
+
+  const run = () => {
+    if (stopped || running) return;
+    if (timer) clearTimeout(timer);
+    running = (async () => {
+      let result: SyncResult;
+      do {
+        result = await processSearchOutbox();
+        if (result.error && result.error !== lastError) options.onError?.(result.error);
+        lastError = result.error;
+      } while (!stopped && result.processed > 0);
+    })()
+      .catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(run, pollMs);
+      });
+  };
+  const unsubscribe = onSearchSyncEnqueued(run);
+  run();
+  const worker: Worker = {
+    kick: run,
+    stop: async () => {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      await running;
+      globalForWorker.__sportelloSyncWorker = undefined;
+    },
+  };
+  globalForWorker.__sportelloSyncWorker = worker;
+  return worker;
+}
+
+/** Rows that have been failing for a while, for /api/health. */
+export function hasStuckOutbox(db: Db = getDb(), olderThanMs = 60_000): boolean {
+  const row = db
+    .select({ n: count() })
+    .from(schema.searchOutbox)
+    .where(
+      and(
+        gt(schema.searchOutbox.attempts, 0),
+        lte(schema.searchOutbox.createdAt, new Date(Date.now() - olderThanMs)),
+      ),
+    )
+    .get();
+  return (row?.n ?? 0) > 0;
+}
