@@ -4,7 +4,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Sportello", template: "%s · Sportello" },
-  description: "Knowledge base per il servizio clienti: la risposta giusta, per ogni canale, in pochi secondi.",
+  description:
+    "Knowledge base per il servizio clienti: la risposta giusta, per ogni canale, in pochi secondi.",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

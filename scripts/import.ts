@@ -1,8 +1,8 @@
 // `npm run import -- <dir>`: imports a content folder (docs/content-format.md) into the database, reporting each
 // bad file with its path and reason while importing the good ones. Exits 1 when any file was bad.
 import { resolve } from "node:path";
-import { closeDb, migrateDb } from "@/lib/db";
 import { importContentDir } from "@/lib/content";
+import { closeDb, migrateDb } from "@/lib/db";
 
 const dir = process.argv[2];
 if (!dir) {

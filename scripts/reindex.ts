@@ -5,8 +5,8 @@ import { SingleBar } from "cli-progress";
 import { closeDb, migrateDb } from "@/lib/db";
 import { dataDir, getEnv, resetEnvCache } from "@/lib/env";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
-import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
 import { applyIndexSettings, reindexAll } from "@/lib/search";
+import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
 
 async function main(): Promise<void> {
   const env = getEnv();
@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     const secrets = loadOrCreateSecrets(dataDir());
     const key = env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey;
     const url = `http://127.0.0.1:${env.MEILI_PORT}`;
-    const running = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const running = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!running) {
       const binary = await resolveMeiliBinary(env.MEILI_BIN);
       embedded = await startEmbeddedMeili({
@@ -32,7 +35,10 @@ async function main(): Promise<void> {
   try {
     migrateDb();
     await applyIndexSettings();
-    const bar = new SingleBar({ format: "reindex [{bar}] {percentage}% | {value}/{total} articles", hideCursor: true });
+    const bar = new SingleBar({
+      format: "reindex [{bar}] {percentage}% | {value}/{total} articles",
+      hideCursor: true,
+    });
     let startedBar = false;
     const result = await reindexAll({
       onProgress: ({ done, total }) => {

@@ -40,6 +40,14 @@ async function shutdown(code: number): Promise<never> {
 
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+
+// `npm start` runs us under `sh -c`; a SIGTERM sent to npm kills that shell without passing the signal on. When our
+// parent disappears we are re-parented: treat it as a stop so Meilisearch and Next are never left orphaned.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) void shutdown(0);
+}, 500).unref();
 
 async function superviseMeili(options: Parameters<typeof startEmbeddedMeili>[0]): Promise<EmbeddedMeili> {
   const instance = await startEmbeddedMeili(options);
@@ -110,7 +118,9 @@ async function main(): Promise<void> {
 
   if (!dev && !buildIsCurrent(root)) {
     log("building the app (first start or sources changed; about a minute)…");
-    await runBuild(root);
+    await runBuild(root, (child) => {
+      next = child;
+    });
   }
 
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");

@@ -1,7 +1,8 @@
 // `npm run user:create -- --email a@b.it --name "Anna" --role editor` (password asked on stdin, or --password /
 // SPORTELLO_PASSWORD for automation). The way to create users when demo accounts are off (production).
-import { parseArgs } from "node:util";
+
 import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
 import { createUser } from "@/lib/auth/users";
 import { closeDb, migrateDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { SafeHtml } from "../_components/safe-html";
 
 type Hit = {
   articleId: number;
@@ -31,6 +32,8 @@ export function AgentSearch() {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    // The console opens ready to type: agents start searching while the customer is still talking.
+    input.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "/" && document.activeElement !== input.current) {
         e.preventDefault();
@@ -73,13 +76,11 @@ export function AgentSearch() {
         id="agent-search"
         className="search-box"
         type="search"
-        role="searchbox"
         aria-label="Cerca negli articoli"
         placeholder="es. cambio iban, disdetta fibra, modem spie rosse"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         autoComplete="off"
-        autoFocus
       />
       {state.kind === "error" ? (
         <p role="alert" className="alert" style={{ marginTop: "1rem" }}>
@@ -99,8 +100,8 @@ export function AgentSearch() {
                 <Link className="result" href={`/agent/a/${hit.slug}`}>
                   <div className="card">
                     {/* titleHtml/snippetHtml are escaped by the server; only <mark> is markup. */}
-                    <div className="result-title" dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
-                    <div dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+                    <SafeHtml className="result-title" html={hit.titleHtml} />
+                    <SafeHtml html={hit.snippetHtml} />
                     <div className="result-meta">
                       <span>{hit.product.name}</span>·<span>{hit.category.name}</span>
                       {hit.locale !== "it" ? <span className="badge">{hit.locale.toUpperCase()}</span> : null}

@@ -22,7 +22,10 @@ export default async function LoginPage({ searchParams }: Props) {
     <main id="main" style={{ maxWidth: 420 }}>
       <h1>Accedi a Sportello</h1>
       <p className="muted">Console operatori e studio editoriale.</p>
-      <LoginForm callbackUrl={safeCallback(callbackUrl, "")} initialError={error ? "Accesso non riuscito." : null} />
+      <LoginForm
+        callbackUrl={safeCallback(callbackUrl, "")}
+        initialError={error ? "Accesso non riuscito." : null}
+      />
     </main>
   );
 }

@@ -1,6 +1,11 @@
 import "server-only";
-import { ANSWER_CHANNELS, type ChannelKey, type RenderedAnswer, renderAnswer } from "@/lib/channels";
-import { fillTemplate } from "@/lib/channels";
+import {
+  ANSWER_CHANNELS,
+  type ChannelKey,
+  fillTemplate,
+  type RenderedAnswer,
+  renderAnswer,
+} from "@/lib/channels";
 import { publicBaseUrl } from "@/lib/env";
 import { type FactMap, factValues } from "@/lib/facts";
 import { renderMarkdown } from "@/lib/markdown";
@@ -61,7 +66,8 @@ export function presentArticle(bundle: ArticleBundle, audience: Audience, facts:
                 { body: a.body, subject: a.subject },
                 {
                   values,
-                  publicArticleUrl: article.visibility === "public" ? publicArticleUrl(article.slug) : undefined,
+                  publicArticleUrl:
+                    article.visibility === "public" ? publicArticleUrl(article.slug) : undefined,
                 },
               ),
             )

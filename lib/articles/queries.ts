@@ -14,9 +14,17 @@ export type ArticleBundle = {
 };
 
 function bundle(db: Db, article: Article, versionId: number): ArticleBundle | null {
-  const version = db.select().from(schema.articleVersions).where(eq(schema.articleVersions.id, versionId)).get();
+  const version = db
+    .select()
+    .from(schema.articleVersions)
+    .where(eq(schema.articleVersions.id, versionId))
+    .get();
   const product = db.select().from(schema.products).where(eq(schema.products.id, article.productId)).get();
-  const category = db.select().from(schema.categories).where(eq(schema.categories.id, article.categoryId)).get();
+  const category = db
+    .select()
+    .from(schema.categories)
+    .where(eq(schema.categories.id, article.categoryId))
+    .get();
   if (!version || !product || !category) return null;
   const answers = db
     .select()
@@ -31,7 +39,11 @@ function bundle(db: Db, article: Article, versionId: number): ArticleBundle | nu
  * The published version of an article as the audience may see it, or null. The public audience never gets an
  * internal, unpublished or archived article — the caller turns null into a 404, never a 403.
  */
-export function getPublishedArticle(slug: string, audience: Audience, db: Db = getDb()): ArticleBundle | null {
+export function getPublishedArticle(
+  slug: string,
+  audience: Audience,
+  db: Db = getDb(),
+): ArticleBundle | null {
   const article = db.select().from(schema.articles).where(eq(schema.articles.slug, slug)).get();
   if (!article?.publishedVersionId || article.status === "archived") return null;
   if (audience === "public" && article.visibility !== "public") return null;

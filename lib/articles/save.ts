@@ -51,7 +51,8 @@ function insertVersion(
       .values(
         content.answers.map((answer) => {
           const before = previousAnswers.get(answer.channel);
-          const unchanged = before && before.body === answer.body && (before.subject ?? null) === answer.subject;
+          const unchanged =
+            before && before.body === answer.body && (before.subject ?? null) === answer.subject;
           return {
             versionId: version.id,
             channel: answer.channel,
@@ -70,11 +71,20 @@ function insertVersion(
 function refreshFactUsage(tx: Tx, articleId: number): void {
   const article = tx.select().from(schema.articles).where(eq(schema.articles.id, articleId)).get();
   if (!article) return;
-  const versionIds = [article.currentVersionId, article.publishedVersionId].filter((id): id is number => !!id);
+  const versionIds = [article.currentVersionId, article.publishedVersionId].filter(
+    (id): id is number => !!id,
+  );
   const keys = new Set<string>();
   for (const versionId of new Set(versionIds)) {
-    const version = tx.select().from(schema.articleVersions).where(eq(schema.articleVersions.id, versionId)).get();
-    const texts = [version?.body ?? "", ...answersOf(tx, versionId).flatMap((a) => [a.body, a.subject ?? ""])];
+    const version = tx
+      .select()
+      .from(schema.articleVersions)
+      .where(eq(schema.articleVersions.id, versionId))
+      .get();
+    const texts = [
+      version?.body ?? "",
+      ...answersOf(tx, versionId).flatMap((a) => [a.body, a.subject ?? ""]),
+    ];
     for (const text of texts) {
       for (const v of listVariables(text)) if (v.name.startsWith("fact.")) keys.add(v.name.slice(5));
     }
@@ -89,11 +99,16 @@ function refreshFactUsage(tx: Tx, articleId: number): void {
 
 function resolveTaxonomy(tx: Tx, meta: Pick<ArticleMetaInput, "productSlug" | "categorySlug">) {
   const product = tx.select().from(schema.products).where(eq(schema.products.slug, meta.productSlug)).get();
-  const category = tx.select().from(schema.categories).where(eq(schema.categories.slug, meta.categorySlug)).get();
+  const category = tx
+    .select()
+    .from(schema.categories)
+    .where(eq(schema.categories.slug, meta.categorySlug))
+    .get();
   const fieldErrors: Record<string, string[]> = {};
   if (!product) fieldErrors.product = [`Il prodotto "${meta.productSlug}" non esiste.`];
   if (!category) fieldErrors.category = [`La categoria "${meta.categorySlug}" non esiste.`];
-  if (!product || !category) throw new InvalidError("unknown_taxonomy", "Prodotto o categoria inesistente.", fieldErrors);
+  if (!product || !category)
+    throw new InvalidError("unknown_taxonomy", "Prodotto o categoria inesistente.", fieldErrors);
   return { product, category };
 }
 
@@ -177,7 +192,11 @@ export function saveArticleVersion(input: SaveArticleInput, actor: Actor, db: Db
     const fresh = tx.select().from(schema.articles).where(eq(schema.articles.id, input.articleId)).get();
     if (!fresh) throw new NotFoundError("article_not_found", "Articolo non trovato.");
     const current = fresh.currentVersionId
-      ? tx.select().from(schema.articleVersions).where(eq(schema.articleVersions.id, fresh.currentVersionId)).get()
+      ? tx
+          .select()
+          .from(schema.articleVersions)
+          .where(eq(schema.articleVersions.id, fresh.currentVersionId))
+          .get()
       : undefined;
     if (!current || current.id !== input.baseVersionId) {
       throw new ConflictError(
@@ -251,7 +270,11 @@ export function updateArticleMeta(
       .where(eq(schema.articles.id, articleId))
       .run();
     const action =
-      status !== article.status ? (status === "archived" ? "article.archive" : "article.restore") : "article.meta_update";
+      status !== article.status
+        ? status === "archived"
+          ? "article.archive"
+          : "article.restore"
+        : "article.meta_update";
     recordAudit(tx, {
       actorId: actor?.id ?? null,
       action,

@@ -8,7 +8,7 @@ import type { VersionContentInput } from "./input";
  * Issues that block even a draft save: DESIGN.md makes an unknown variable an error at save time, so nothing that
  * cannot be rendered is ever stored. Every other channel error blocks only publishing (CHANNELS.md).
  */
-const SAVE_BLOCKING_CODES = new Set(["variable_unknown", "fact_unknown", "variable_malformed"]);
+const SAVE_BLOCKING_CODES = new Set(["unknown_variable", "unknown_fact", "malformed_variable"]);
 
 /** An answer issue from lib/channels, or one of the article-level checks below (body, duplicate channel). */
 export type ContentIssue = Omit<AnswerIssue, "code"> & { code: string };
@@ -43,12 +43,24 @@ export function checkVersionContent(
     } else if (!context.facts.has(fullName.slice("fact.".length))) {
       add("body", {
         severity: "error",
-        code: "fact_unknown",
+        code: "unknown_fact",
         message: `Il fatto {{${fullName}}} non esiste.`,
         start: variable.start,
         end: variable.end,
       });
     }
+  }
+  // `::: internal` (with a space) is not a directive: its text would be published. Refuse it rather than guess.
+  const looseInternal = /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]+internal\b/im.exec(content.body);
+  if (looseInternal) {
+    add("body", {
+      severity: "error",
+      code: "malformed_internal_block",
+      message:
+        "Scrivi «:::internal» senza spazio dopo i due punti: così il blocco resterebbe visibile al pubblico.",
+      start: looseInternal.index,
+      end: looseInternal.index + looseInternal[0].length,
+    });
   }
   if (context.visibility === "public") {
     // Internal facts may appear in a public article only inside :::internal blocks, which public output strips.
@@ -57,7 +69,7 @@ export function checkVersionContent(
       if (variable.name.startsWith("fact.") && fact?.visibility === "internal") {
         add("body", {
           severity: "error",
-          code: "fact_internal",
+          code: "internal_fact",
           message: `Il fatto interno {{${variable.name}}} può stare solo dentro un blocco :::internal in un articolo pubblico.`,
         });
       }
@@ -93,7 +105,10 @@ export function assertVersionContent(check: ContentCheck, mode: "save" | "publis
     const blocking = issues.filter(
       (i) =>
         i.severity === "error" &&
-        (mode === "publish" || SAVE_BLOCKING_CODES.has(i.code) || field === "body" || i.code === "duplicate_channel"),
+        (mode === "publish" ||
+          SAVE_BLOCKING_CODES.has(i.code) ||
+          field === "body" ||
+          i.code === "duplicate_channel"),
     );
     if (blocking.length > 0) fieldErrors[field] = blocking.map((i) => i.message);
   }

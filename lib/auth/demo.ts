@@ -10,7 +10,12 @@ import { createUser, getUserByEmail } from "./users";
 export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
   { email: "admin@sportello.local", name: "Alessandra Admin", role: "admin", password: "sportello-admin" },
   { email: "editor@sportello.local", name: "Elena Editor", role: "editor", password: "sportello-editor" },
-  { email: "revisore@sportello.local", name: "Roberto Revisore", role: "editor", password: "sportello-editor" },
+  {
+    email: "revisore@sportello.local",
+    name: "Roberto Revisore",
+    role: "editor",
+    password: "sportello-editor",
+  },
   { email: "agent@sportello.local", name: "Andrea Agente", role: "agent", password: "sportello-agent" },
 ];
 

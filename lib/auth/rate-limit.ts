@@ -14,7 +14,9 @@ export const LOGIN_LIMITS = {
 export type LoginKeys = { email: string; ip: string | null };
 
 function keysOf({ email, ip }: LoginKeys): { key: string; limit: number }[] {
-  const keys: { key: string; limit: number }[] = [{ key: `email:${email.toLowerCase()}`, limit: LOGIN_LIMITS.perEmail }];
+  const keys: { key: string; limit: number }[] = [
+    { key: `email:${email.toLowerCase()}`, limit: LOGIN_LIMITS.perEmail },
+  ];
   if (ip) keys.push({ key: `ip:${ip}`, limit: LOGIN_LIMITS.perIp });
   return keys;
 }
@@ -47,7 +49,10 @@ export function recordLoginFailure(keys: LoginKeys, now = Date.now(), db: Db = g
         lockedUntil: failures >= limit ? new Date(now + LOGIN_LIMITS.lockMs) : (row?.lockedUntil ?? null),
       };
       if (row) tx.update(schema.loginAttempts).set(values).where(eq(schema.loginAttempts.key, key)).run();
-      else tx.insert(schema.loginAttempts).values({ key, ...values }).run();
+      else
+        tx.insert(schema.loginAttempts)
+          .values({ key, ...values })
+          .run();
     }
   });
 }

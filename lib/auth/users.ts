@@ -3,7 +3,13 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, ROLES, type Role, schema, type User } from "@/lib/db";
 import { InvalidError, RateLimitedError } from "@/lib/errors";
-import { getDummyHash, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+import {
+  getDummyHash,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  verifyPassword,
+} from "./password";
 import { clearLoginFailures, type LoginKeys, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit";
 
 export const CreateUserInput = z.object({

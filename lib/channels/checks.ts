@@ -2,7 +2,7 @@ import type { Nodes } from "mdast";
 import { CHANNELS, type ChannelKey, isPublicChannel } from "./catalogue";
 import { countCharacters, estimateReadAloudSeconds } from "./read-aloud";
 import type { AnswerInput } from "./render";
-import { analyzeSms } from "./sms";
+import { analyzeSms, listGraphemes } from "./sms";
 import {
   isAutolink,
   type MappedText,
@@ -19,7 +19,9 @@ import {
   formatVariable,
   getFactKey,
   getVariable,
+  lookupValue,
   scanVariables,
+  type VariableToken,
 } from "./variables";
 
 // The channel rules of CHANNELS.md, run by the editor while typing and by the server before publishing:
@@ -334,6 +336,15 @@ function checkPhone(template: ParsedTemplate, values: Record<string, string>): I
       });
     }
   });
+  for (const token of urlValuedTokens(template, values)) {
+    issues.push({
+      severity: "warning",
+      code: "phone_url",
+      message: `${formatVariable(token.name)} è un indirizzo web: letto al telefono è difficile da seguire, proponi di inviarlo per SMS o email.`,
+      start: token.start,
+      end: token.end,
+    });
+  }
   for (const { char, start, end } of findEmoji(spoken)) {
     issues.push({
       severity: "warning",
@@ -363,6 +374,16 @@ const FORMATTING_NAMES: Partial<Record<Nodes["type"], string>> = {
   footnoteDefinition: "la nota",
   definition: "la definizione di link",
 };
+
+const URL_VALUE = /(?:https?:\/\/|www\.)\S/i;
+
+// A fact holding an address (`{{fact.portal_url}}`) is not a link in the tree, but it is one when read aloud.
+function urlValuedTokens(template: ParsedTemplate, values: Record<string, string>): VariableToken[] {
+  return template.tokens.filter((token) => {
+    const value = lookupValue(values, token.name);
+    return value !== null && URL_VALUE.test(value);
+  });
+}
 
 function checkIvr(template: ParsedTemplate, values: Record<string, string>): Issue[] {
   const issues: Issue[] = [];
@@ -398,6 +419,15 @@ function checkIvr(template: ParsedTemplate, values: Record<string, string>): Iss
       });
     }
   });
+  for (const token of urlValuedTokens(template, values)) {
+    issues.push({
+      severity: "error",
+      code: "ivr_url",
+      message: `${formatVariable(token.name)} è un indirizzo web: un messaggio vocale non può leggerlo, dì a parole dove trovare l'informazione.`,
+      start: token.start,
+      end: token.end,
+    });
+  }
   return issues;
 }
 
@@ -516,7 +546,6 @@ function checkSms(template: ParsedTemplate, values: Record<string, string>): Iss
 
 // --- Emoji ------------------------------------------------------------------------------------------------
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 // Extended_Pictographic also covers © ® ™ ‼ ⁉, which are read as words or punctuation: emoji start at U+2194.
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
@@ -526,7 +555,7 @@ function isEmoji(grapheme: string): boolean {
 
 function findEmoji(mapped: MappedText): { char: string; start?: number; end?: number }[] {
   const found: { char: string; start?: number; end?: number }[] = [];
-  for (const { segment, index } of segmenter.segment(mapped.text)) {
+  for (const { segment, index } of listGraphemes(mapped.text)) {
     if (!isEmoji(segment)) continue;
     const range = sourceRange(mapped, index, segment.length);
     found.push(range ? { char: segment, start: range[0], end: range[1] } : { char: segment });

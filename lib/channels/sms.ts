@@ -90,7 +90,21 @@ function split(
   };
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Intl.Segmenter is missing from browsers older than 2024 (Firefox < 125): fall back to code points there.
+const segmenter =
+  typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+
+/** User-perceived characters with their UTF-16 offsets. */
+export function listGraphemes(text: string): { segment: string; index: number }[] {
+  if (segmenter) return Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index }));
+  const found: { segment: string; index: number }[] = [];
+  let index = 0;
+  for (const segment of text) {
+    found.push({ segment, index });
+    index += segment.length;
+  }
+  return found;
+}
 
 /**
  * The characters (graphemes, so 👍🏽 or an `e` with a combining accent is one entry) that are not in
@@ -98,7 +112,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  */
 export function listUcs2Chars(text: string): { char: string; index: number }[] {
   const found: { char: string; index: number }[] = [];
-  for (const { segment, index } of segmenter.segment(text)) {
+  for (const { segment, index } of listGraphemes(text)) {
     // "\r\n" is one grapheme made of two GSM-7 characters.
     if (Array.from(segment).some((char) => gsm7Cost(char) === null)) found.push({ char: segment, index });
   }

@@ -54,7 +54,7 @@ const YMD_DATE = /(?<![\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}-])/gu;
 // Digit groups separated by single spaces or hyphens, optionally after +CC: "800 123 456",
 // "+39 02 1234 5678", "333-1234567". Not preceded or followed by more digits, letters or a decimal part.
 const PHONE =
-  /(?<![\p{L}\p{N}+]|\p{N}[.,])(?:\+\d{1,3}[ -]?)?\d{2,5}(?:[ -]\d{2,5}){0,5}(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+  /(?<![\p{L}\p{N}+]|\p{N}[.,])(?:\+\d{1,3}[ -]?)?\d{2,12}(?:[ -]\d{2,8}){0,5}(?![\p{L}\p{N}]|[.,]\p{N})/gu;
 
 function isValidDate(day: number, month: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;

@@ -202,7 +202,21 @@ export function renderText(
   });
   const context: Context = { mode, template, values, missing: [], definitions };
   const mapped = trim(node.type === "root" ? blocks(context, node.children) : block(context, node));
-  return { ...mapped, missing: context.missing };
+  return { ...unixLineEnds(mapped), missing: context.missing };
+}
+
+// Browsers submit textareas with CRLF: outputs use "\n" only (an SMS would pay for every "\r").
+function unixLineEnds(mapped: MappedText): MappedText {
+  if (!mapped.text.includes("\r")) return mapped;
+  let text = "";
+  const spans: (Span | null)[] = [];
+  for (let i = 0; i < mapped.text.length; i++) {
+    const char = mapped.text[i];
+    if (char === "\r" && mapped.text[i + 1] === "\n") continue;
+    text += char === "\r" ? "\n" : char;
+    spans.push(mapped.spans[i] ?? null);
+  }
+  return { text, spans };
 }
 
 function blocks(context: Context, nodes: readonly RootContent[], separator = "\n\n"): MappedText {

@@ -66,7 +66,7 @@ const Facts = z.array(
     .strict(),
 );
 
-function describe(error: unknown): string {
+function explain(error: unknown): string {
   if (error instanceof z.ZodError) {
     return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
   }
@@ -186,7 +186,7 @@ export function importContentDir(dir: string, options: { actor?: Actor; db?: Db 
       report.products = counts.products;
       report.categories = counts.categories;
     } catch (error) {
-      report.errors.push({ path: rel(taxonomyPath), reason: describe(error) });
+      report.errors.push({ path: rel(taxonomyPath), reason: explain(error) });
     }
   }
   const factsPath = join(dir, "facts.yaml");
@@ -194,7 +194,7 @@ export function importContentDir(dir: string, options: { actor?: Actor; db?: Db 
     try {
       report.facts = importFacts(factsPath, db);
     } catch (error) {
-      report.errors.push({ path: rel(factsPath), reason: describe(error) });
+      report.errors.push({ path: rel(factsPath), reason: explain(error) });
     }
   }
 
@@ -216,10 +216,16 @@ export function importContentDir(dir: string, options: { actor?: Actor; db?: Db 
       let changed = updateArticleMeta(existing.id, meta, actor, db);
       const article = db.select().from(schema.articles).where(eq(schema.articles.id, existing.id)).get();
       const wantsPublished = meta.status === "published";
-      const isPublished = article?.status === "published" && article.publishedVersionId === article.currentVersionId;
+      const isPublished =
+        article?.status === "published" && article.publishedVersionId === article.currentVersionId;
       if (article && (!sameContent(content, article.id, db) || (wantsPublished && !isPublished))) {
         saveArticleVersion(
-          { ...content, articleId: article.id, baseVersionId: article.currentVersionId ?? 0, publish: wantsPublished },
+          {
+            ...content,
+            articleId: article.id,
+            baseVersionId: article.currentVersionId ?? 0,
+            publish: wantsPublished,
+          },
           actor,
           db,
         );
@@ -227,7 +233,7 @@ export function importContentDir(dir: string, options: { actor?: Actor; db?: Db 
       }
       (changed ? report.updated : report.unchanged).push(meta.slug);
     } catch (error) {
-      report.errors.push({ path: rel(path), reason: describe(error) });
+      report.errors.push({ path: rel(path), reason: explain(error) });
     }
   }
   return report;

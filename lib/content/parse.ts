@@ -30,9 +30,7 @@ const FrontMatter = z
     status: z.string().default("published"),
     owner: z.string().nullish(),
     // YAML may read an unquoted date as a Date; either way we keep YYYY-MM-DD.
-    reviewBy: z
-      .union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))])
-      .nullish(),
+    reviewBy: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).nullish(),
     changeNote: z.string().optional(),
   })
   .strict();
@@ -50,13 +48,17 @@ function splitFrontMatter(text: string): { yaml: string; markdown: string } | nu
 
 export function parseArticleFile(text: string): ParseResult {
   const split = splitFrontMatter(text);
-  if (!split) return { ok: false, reason: "front matter missing: the file must start with a `---` YAML block" };
+  if (!split)
+    return { ok: false, reason: "front matter missing: the file must start with a `---` YAML block" };
 
   let data: unknown;
   try {
     data = parseYaml(split.yaml);
   } catch (error) {
-    return { ok: false, reason: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}` };
+    return {
+      ok: false,
+      reason: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+    };
   }
   const fm = FrontMatter.safeParse(data ?? {});
   if (!fm.success) return { ok: false, reason: `front matter: ${describeZod(fm.error)}` };
@@ -73,19 +75,27 @@ export function parseArticleFile(text: string): ParseResult {
       const channel = node.attributes?.channel ?? "";
       const line = node.position?.start.line;
       if (!ANSWER_CHANNELS.includes(channel as (typeof ANSWER_CHANNELS)[number])) {
-        problems.push(`line ${line}: unknown answer channel "${channel}" (expected one of ${ANSWER_CHANNELS.join(", ")})`);
+        problems.push(
+          `line ${line}: unknown answer channel "${channel}" (expected one of ${ANSWER_CHANNELS.join(", ")})`,
+        );
       } else if (answers.some((a) => a.channel === channel)) {
         problems.push(`line ${line}: a second answer for channel "${channel}"`);
       }
       if (containsDirective(node.children, "internal")) {
         problems.push(`line ${line}: an :::internal block cannot sit inside an answer`);
       }
-      answers.push({ channel, subject: node.attributes?.subject ?? null, body: sliceChildren(source, node.children) });
+      answers.push({
+        channel,
+        subject: node.attributes?.subject ?? null,
+        body: sliceChildren(source, node.children),
+      });
       if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
         cut.push([node.position.start.offset, node.position.end.offset]);
       }
     } else if (node.name === "internal" && containsDirective(node.children, "answer")) {
-      problems.push(`line ${node.position?.start.line}: an answer block cannot sit inside an :::internal block`);
+      problems.push(
+        `line ${node.position?.start.line}: an answer block cannot sit inside an :::internal block`,
+      );
     }
   }
   const nestedAnswer = findNestedAnswer(tree);

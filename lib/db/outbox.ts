@@ -9,7 +9,8 @@ type Tx = Pick<Db, "insert">;
 type Listener = () => void;
 
 const registry = globalThis as unknown as { __sportelloOutboxListeners?: Set<Listener> };
-const listeners = (registry.__sportelloOutboxListeners ??= new Set<Listener>());
+if (!registry.__sportelloOutboxListeners) registry.__sportelloOutboxListeners = new Set<Listener>();
+const listeners = registry.__sportelloOutboxListeners;
 
 /** Call inside the transaction that changed what readers see. */
 export function enqueueSearchSync(tx: Tx, articleIds: readonly number[], reason: string): void {

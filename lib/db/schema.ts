@@ -22,9 +22,7 @@ export type FactType = (typeof FACT_TYPES)[number];
 export type LocalizedText = { it: string; en?: string };
 
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 // ── Users and sign-in ──────────────────────────────────────────────────────────────────────────────
 

@@ -16,7 +16,11 @@ export function getFactMap(db: Db = getDb()): FactMap {
  * Template values `fact.KEY → value` for one locale. The public audience never receives internal facts, so even a
  * stray {{fact.internal_thing}} in public output stays an unfilled token instead of leaking the value.
  */
-export function factValues(facts: FactMap, locale: Locale, audience: "internal" | "public"): Record<string, string> {
+export function factValues(
+  facts: FactMap,
+  locale: Locale,
+  audience: "internal" | "public",
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const fact of facts.values()) {
     if (audience === "public" && fact.visibility === "internal") continue;

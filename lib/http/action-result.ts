@@ -16,7 +16,7 @@ export function toActionFailure(error: unknown): ActionFailure {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of error.issues) {
       const key = issue.path.join(".") || "form";
-      (fieldErrors[key] ??= []).push(issue.message);
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
     }
     return { ok: false, formError: "Alcuni campi non sono validi.", fieldErrors };
   }

@@ -4,7 +4,16 @@ import { join } from "node:path";
 
 // `npm start` builds when there is no build or the sources changed since the last one, so a `git pull` followed by
 // `npm start` never serves a stale build. Hashing ~200 source files takes a few milliseconds.
-const INPUTS = ["app", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
+const INPUTS = [
+  "app",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "instrumentation.ts",
+  "proxy.ts",
+];
 
 function addPath(hash: ReturnType<typeof createHash>, root: string, path: string): void {
   const full = join(root, path);

@@ -2,7 +2,7 @@ import "server-only";
 import { resolve } from "node:path";
 import { countArticles, listPublishedArticleIds } from "@/lib/articles";
 import { ensureDemoUsers } from "@/lib/auth/demo";
-import { importContentDir, type ImportReport } from "@/lib/content";
+import { type ImportReport, importContentDir } from "@/lib/content";
 import { migrateDb } from "@/lib/db";
 import { applyIndexSettings, getMeili, indexNames, processSearchOutbox, reindexAll } from "@/lib/search";
 
@@ -17,7 +17,10 @@ export type PrepareResult = {
  * Everything between "the database file and Meilisearch are reachable" and "the app may serve": migrations, demo
  * accounts and content on an empty database, index settings, and an index that matches SQLite.
  */
-export async function prepareRuntime(options: { demo: boolean; contentDir?: string }): Promise<PrepareResult> {
+export async function prepareRuntime(options: {
+  demo: boolean;
+  contentDir?: string;
+}): Promise<PrepareResult> {
   migrateDb();
   const result: PrepareResult = { demoUsersCreated: 0, imported: null, reindexed: false, synced: 0 };
   if (options.demo) {
@@ -27,17 +30,17 @@ export async function prepareRuntime(options: { demo: boolean; contentDir?: stri
     }
   }
   await applyIndexSettings();
-  // A wiped or new Meilisearch (e.g. MEILI_URL pointed elsewhere) with a populated database: rebuild from SQLite.
-  const stats = await getMeili().index(indexNames().internal).getStats();
-  if (stats.numberOfDocuments === 0 && listPublishedArticleIds().length > 0) {
-    await reindexAll();
-    result.reindexed = true;
-  }
   for (;;) {
     const pass = await processSearchOutbox();
     result.synced += pass.processed;
     if (pass.error) throw new Error(`Search sync failed: ${pass.error}`);
     if (pass.processed === 0) break;
+  }
+  // A wiped or new Meilisearch (e.g. MEILI_URL pointed elsewhere) with a populated database: rebuild from SQLite.
+  const stats = await getMeili().index(indexNames().internal).getStats();
+  if (stats.numberOfDocuments === 0 && listPublishedArticleIds().length > 0) {
+    await reindexAll();
+    result.reindexed = true;
   }
   return result;
 }

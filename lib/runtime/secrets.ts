@@ -16,7 +16,9 @@ export function loadOrCreateSecrets(dataDir: string): Secrets {
   if (existsSync(path)) {
     const parsed = Secrets.safeParse(JSON.parse(readFileSync(path, "utf8")));
     if (parsed.success) return parsed.data;
-    throw new Error(`${path} is malformed; fix it or delete it to generate new secrets (signs everyone out).`);
+    throw new Error(
+      `${path} is malformed; fix it or delete it to generate new secrets (signs everyone out).`,
+    );
   }
   const secrets: Secrets = {
     authSecret: randomBytes(32).toString("base64url"),

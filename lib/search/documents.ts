@@ -22,7 +22,11 @@ export type SearchDocument = {
   publishedAt: number;
 } & Partial<Record<`${"title" | "summary" | "body" | "answers"}_${"it" | "en"}`, string>>;
 
-export type ArticleDocuments = { articleId: number; internal: SearchDocument | null; public: SearchDocument | null };
+export type ArticleDocuments = {
+  articleId: number;
+  internal: SearchDocument | null;
+  public: SearchDocument | null;
+};
 
 function toDocument(bundle: ArticleBundle, audience: "internal" | "public", facts: FactMap): SearchDocument {
   const { article, version, product, category, answers } = bundle;
@@ -48,7 +52,9 @@ function toDocument(bundle: ArticleBundle, audience: "internal" | "public", fact
     [`body_${loc}`]: markdownToPlainText(fill(version.body), { audience }),
   };
   if (audience === "internal") {
-    doc[`answers_${loc}`] = answers.map((a) => fill([a.subject, a.body].filter(Boolean).join("\n"))).join("\n\n");
+    doc[`answers_${loc}`] = answers
+      .map((a) => fill([a.subject, a.body].filter(Boolean).join("\n")))
+      .join("\n\n");
   }
   return doc;
 }

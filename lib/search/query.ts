@@ -88,7 +88,7 @@ export async function searchArticles(
         "channels",
         ...fields(TEXT_FIELDS),
       ],
-      attributesToHighlight: fields(["title"]),
+      attributesToHighlight: fields(TEXT_FIELDS),
       attributesToCrop: fields(["summary", "body"]),
       cropLength: 24,
       cropMarker: "…",
@@ -121,6 +121,10 @@ export async function searchArticles(
       }),
     };
   } catch (error) {
-    throw new UnavailableError("search_unavailable", "La ricerca non è disponibile in questo momento.", error);
+    throw new UnavailableError(
+      "search_unavailable",
+      "La ricerca non è disponibile in questo momento.",
+      error,
+    );
   }
 }

@@ -35,7 +35,8 @@ export async function reindexAll(
         .index(fresh[audience])
         .updateSettings(indexSettings(audience))
         .waitTask({ timeout: TASK_TIMEOUT_MS });
-      if (task.status !== "succeeded") throw new Error(`Settings failed on ${fresh[audience]}: ${task.error?.message}`);
+      if (task.status !== "succeeded")
+        throw new Error(`Settings failed on ${fresh[audience]}: ${task.error?.message}`);
     }
     const ids = listPublishedArticleIds(db);
     const facts = getFactMap(db);
@@ -47,8 +48,12 @@ export async function reindexAll(
       const internal = docs.flatMap((d) => (d.internal ? [d.internal] : []));
       const pub = docs.flatMap((d) => (d.public ? [d.public] : []));
       const tasks = await Promise.all([
-        internal.length ? meili.index(fresh.internal).addDocuments(internal).waitTask({ timeout: TASK_TIMEOUT_MS }) : null,
-        pub.length ? meili.index(fresh.public).addDocuments(pub).waitTask({ timeout: TASK_TIMEOUT_MS }) : null,
+        internal.length
+          ? meili.index(fresh.internal).addDocuments(internal).waitTask({ timeout: TASK_TIMEOUT_MS })
+          : null,
+        pub.length
+          ? meili.index(fresh.public).addDocuments(pub).waitTask({ timeout: TASK_TIMEOUT_MS })
+          : null,
       ]);
       for (const task of tasks) {
         if (task && task.status !== "succeeded") throw new Error(`Indexing failed: ${task.error?.message}`);
@@ -71,7 +76,10 @@ export async function reindexAll(
     return { articles: ids.length, internal: internalCount, public: publicCount, ms: Date.now() - started };
   } finally {
     // After a swap the fresh names hold the old indexes; before it, a half-built copy. Either way they go.
-    await Promise.allSettled([meili.deleteIndexIfExists(fresh.internal), meili.deleteIndexIfExists(fresh.public)]);
+    await Promise.allSettled([
+      meili.deleteIndexIfExists(fresh.internal),
+      meili.deleteIndexIfExists(fresh.public),
+    ]);
   }
 }
 

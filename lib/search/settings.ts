@@ -44,9 +44,51 @@ function buildSynonyms(groups: string[][]): Record<string, string[]> {
 
 // Short function words only: removing them lets "come posso cambiare il mio iban" rank by the words that matter.
 const STOP_WORDS = [
-  "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "del", "della", "dei", "delle", "a", "al", "alla",
-  "da", "dal", "in", "nel", "nella", "con", "su", "per", "e", "o", "che", "mi", "mio", "mia", "si", "ci",
-  "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "my", "is",
+  "il",
+  "lo",
+  "la",
+  "i",
+  "gli",
+  "le",
+  "un",
+  "uno",
+  "una",
+  "di",
+  "del",
+  "della",
+  "dei",
+  "delle",
+  "a",
+  "al",
+  "alla",
+  "da",
+  "dal",
+  "in",
+  "nel",
+  "nella",
+  "con",
+  "su",
+  "per",
+  "e",
+  "o",
+  "che",
+  "mi",
+  "mio",
+  "mia",
+  "si",
+  "ci",
+  "the",
+  "a",
+  "an",
+  "of",
+  "to",
+  "in",
+  "on",
+  "for",
+  "and",
+  "or",
+  "my",
+  "is",
 ];
 
 export const SEARCHABLE_ATTRIBUTES = [
@@ -64,7 +106,9 @@ export const SEARCHABLE_ATTRIBUTES = [
 export function indexSettings(audience: "internal" | "public"): Settings {
   return {
     searchableAttributes:
-      audience === "internal" ? SEARCHABLE_ATTRIBUTES : SEARCHABLE_ATTRIBUTES.filter((a) => !a.startsWith("answers")),
+      audience === "internal"
+        ? SEARCHABLE_ATTRIBUTES
+        : SEARCHABLE_ATTRIBUTES.filter((a) => !a.startsWith("answers")),
     filterableAttributes: ["locale", "product", "category", "channels", "visibility", "tags", "articleId"],
     sortableAttributes: ["publishedAt", "title_it", "title_en"],
     displayedAttributes: ["*"],

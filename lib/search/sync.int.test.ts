@@ -8,7 +8,13 @@ import { resetEnvCache } from "@/lib/env";
 import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "./embedded";
-import { applyIndexSettings, getOutboxBacklog, processSearchOutbox, reindexAll, searchArticles } from "./index";
+import {
+  applyIndexSettings,
+  getOutboxBacklog,
+  processSearchOutbox,
+  reindexAll,
+  searchArticles,
+} from "./index";
 
 async function drain(now = Date.now()) {
   for (let i = 0; i < 20; i++) {
@@ -62,9 +68,9 @@ describe("search sync against a real Meilisearch", () => {
     expect((await searchArticles({ q: "quokkasegreto", limit: 10 }, "public")).hits).toHaveLength(0);
     expect((await searchArticles({ q: "quokkasegreto", limit: 10 }, "internal")).hits).toHaveLength(1);
     // Internal fact values never reach the public index either.
-    expect((await searchArticles({ q: "guasto linea", limit: 10 }, "public")).hits.map((h) => h.slug)).toContain(
-      "guasto-pubblico",
-    );
+    expect(
+      (await searchArticles({ q: "guasto linea", limit: 10 }, "public")).hits.map((h) => h.slug),
+    ).toContain("guasto-pubblico");
   });
 
   it("escapes content in highlights so indexed text cannot inject markup", async () => {
@@ -105,13 +111,17 @@ describe("search sync against a real Meilisearch", () => {
   it("reindex rebuilds both indexes from SQLite and swaps them in", async () => {
     const progress: number[] = [];
     const result = await reindexAll({ onProgress: (p) => progress.push(p.done) });
-    const published = getDb().$client
-      .prepare("select count(*) n from articles where published_version_id is not null and status != 'archived'")
+    const published = getDb()
+      .$client.prepare(
+        "select count(*) n from articles where published_version_id is not null and status != 'archived'",
+      )
       .get() as { n: number };
     expect(result.articles).toBe(published.n);
     expect(result.public).toBe(published.n - 1); // one internal article
     expect(progress.at(-1)).toBe(published.n);
-    expect((await searchArticles({ q: "modem spie", limit: 5 }, "internal")).hits[0]?.slug).toBe("modem-spie-rosse");
+    expect((await searchArticles({ q: "modem spie", limit: 5 }, "internal")).hits[0]?.slug).toBe(
+      "modem-spie-rosse",
+    );
   });
 });
 
@@ -143,7 +153,10 @@ describe("search sync survives a Meilisearch outage", () => {
 
   it("publishes while Meilisearch is down, keeps the change in the outbox, and indexes it once it is back", async () => {
     const editor = insertTestUser("editor");
-    const { article, version } = makeArticle({ slug: "bolletta-doppia", content: { title: "Bolletta addebitata due volte" } }, editor);
+    const { article, version } = makeArticle(
+      { slug: "bolletta-doppia", content: { title: "Bolletta addebitata due volte" } },
+      editor,
+    );
     await drain();
 
     await meili.stop();
@@ -167,7 +180,7 @@ describe("search sync survives a Meilisearch outage", () => {
     const row = getDb().select().from(schema.searchOutbox).get();
     expect(row?.attempts).toBe(1);
     expect(row?.lastError).toBeTruthy();
-    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    expect(row?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     // Backing off: a pass before the retry time does nothing.
     expect((await processSearchOutbox()).processed + (await processSearchOutbox()).failed).toBe(0);
 

@@ -76,7 +76,8 @@ async function applyDocuments(
   }
   const tasks = await Promise.all(work);
   for (const task of tasks as { status: string; error?: { message?: string } | null }[]) {
-    if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? ""}`);
+    if (task.status !== "succeeded")
+      throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? ""}`);
   }
 }
 
@@ -108,7 +109,9 @@ export async function applyIndexSettings(meili: Meilisearch = getMeili()): Promi
       .updateSettings(indexSettings(audience))
       .waitTask({ timeout: TASK_TIMEOUT_MS });
     if (task.status !== "succeeded") {
-      throw new Error(`Could not apply settings to ${names[audience]}: ${task.error?.message ?? task.status}`);
+      throw new Error(
+        `Could not apply settings to ${names[audience]}: ${task.error?.message ?? task.status}`,
+      );
     }
   }
 }
@@ -127,7 +130,9 @@ const globalForWorker = globalThis as unknown as { __sportelloSyncWorker?: Worke
  * Runs the outbox in the background: every `pollMs`, and at once when a transaction enqueues a row in this
  * process. One per process (instrumentation may call this more than once in dev).
  */
-export function startSearchSyncWorker(options: { pollMs?: number; onError?: (message: string) => void } = {}): Worker {
+export function startSearchSyncWorker(
+  options: { pollMs?: number; onError?: (message: string) => void } = {},
+): Worker {
   if (globalForWorker.__sportelloSyncWorker) return globalForWorker.__sportelloSyncWorker;
   const pollMs = options.pollMs ?? 1000;
   let stopped = false;

@@ -16,7 +16,12 @@ export function seedTaxonomy(): void {
   db.insert(schema.facts)
     .values([
       { key: "support_phone", type: "phone", visibility: "public", values: { it: "800 123 456" } },
-      { key: "escalation_queue", type: "text", visibility: "internal", values: { it: "Coda L2 Rete int. 4410" } },
+      {
+        key: "escalation_queue",
+        type: "text",
+        visibility: "internal",
+        values: { it: "Coda L2 Rete int. 4410" },
+      },
     ])
     .onConflictDoNothing()
     .run();

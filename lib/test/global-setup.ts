@@ -14,7 +14,12 @@ let dir: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   dir = mkdtempSync(join(tmpdir(), "sportello-int-meili-"));
   const binary = await resolveMeiliBinary(process.env.MEILI_BIN);
-  meili = await startEmbeddedMeili({ binary: binary.path, port: TEST_MEILI_PORT, dataDir: dir, masterKey: TEST_MEILI_KEY });
+  meili = await startEmbeddedMeili({
+    binary: binary.path,
+    port: TEST_MEILI_PORT,
+    dataDir: dir,
+    masterKey: TEST_MEILI_KEY,
+  });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", TEST_MEILI_KEY);
 }

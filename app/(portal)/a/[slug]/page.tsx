@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublishedArticle, presentArticle } from "@/lib/articles";
 import { getFactMap } from "@/lib/facts";
+import { SafeHtml } from "../../../_components/safe-html";
 
 export const dynamic = "force-dynamic";
 
@@ -29,8 +30,8 @@ export default async function PortalArticle({ params }: Props) {
       </nav>
       <h1>{article.title}</h1>
       {article.summary ? <p className="muted">{article.summary}</p> : null}
-      {/* Sanitized by lib/markdown, internal blocks already removed for the public audience. */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+      {/* Internal blocks were already removed for the public audience. */}
+      <SafeHtml className="prose" html={article.html} />
       <p className="muted" style={{ marginTop: "2rem", fontSize: "0.9rem" }}>
         Aggiornato il {article.publishedAt.toLocaleDateString("it-IT", { dateStyle: "long" })}
       </p>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CHANNELS, type RenderedAnswer } from "@/lib/channels";
+import { SafeHtml } from "../../../_components/safe-html";
 
 /** Shows `{{variable}}` tokens the agent still has to fill in, marked so they are never sent by mistake. */
 function WithMissing({ text }: { text: string }) {
@@ -54,8 +55,7 @@ export function AnswerCard({ answer }: { answer: RenderedAnswer }) {
           <p style={{ margin: "0 0 0.5rem" }}>
             <strong>Oggetto:</strong> <WithMissing text={answer.subject} />
           </p>
-          {/* Sanitized by lib/markdown via lib/channels. */}
-          <div className="prose" dangerouslySetInnerHTML={{ __html: answer.html }} />
+          <SafeHtml className="prose" html={answer.html} />
         </>
       ) : (
         <p className="answer-text">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getPublishedArticle, presentArticle } from "@/lib/articles";
 import { requirePageRole } from "@/lib/auth";
 import { getFactMap } from "@/lib/facts";
+import { SafeHtml } from "../../../_components/safe-html";
 import { AnswerCard } from "./answer-card";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -22,13 +23,14 @@ export default async function AgentArticlePage({ params }: Props) {
           <Link href="/agent">← Torna alla ricerca</Link>
         </p>
         <p className="result-meta">
-          <span>{article.product.name}</span>·<span>{article.category.name}</span>·<span>v{article.versionNumber}</span>
+          <span>{article.product.name}</span>·<span>{article.category.name}</span>·
+          <span>v{article.versionNumber}</span>
           {article.visibility === "internal" ? <span className="badge internal">Solo interno</span> : null}
         </p>
         <h1>{article.title}</h1>
         {article.summary ? <p className="muted">{article.summary}</p> : null}
-        {/* Sanitized by lib/markdown; internal blocks are kept and marked for agents. */}
-        <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+        {/* Internal blocks are kept and marked for agents. */}
+        <SafeHtml className="prose" html={article.html} />
       </article>
       <section aria-labelledby="answers-title">
         <h2 id="answers-title" style={{ fontSize: "1.2rem" }}>

@@ -16,7 +16,12 @@ export async function saveArticleAction(raw: unknown): Promise<SaveArticleResult
     const input = SaveArticleInput.parse(raw);
     const saved = saveArticleVersion(input, editor);
     revalidatePath("/studio");
-    return { ok: true, versionId: saved.version.id, versionNumber: saved.version.number, published: saved.published };
+    return {
+      ok: true,
+      versionId: saved.version.id,
+      versionNumber: saved.version.number,
+      published: saved.published,
+    };
   } catch (error) {
     return toActionFailure(error);
   }

@@ -25,7 +25,8 @@ export default async function EditArticlePage({ params }: Props) {
       <h1>{version.title}</h1>
       <p className="result-meta">
         <span>v{version.number}</span>·<span>{article.locale.toUpperCase()}</span>·
-        <span>{article.visibility === "public" ? "Pubblico" : "Solo interno"}</span>·<span>/{article.slug}</span>
+        <span>{article.visibility === "public" ? "Pubblico" : "Solo interno"}</span>·
+        <span>/{article.slug}</span>
         {article.publishedVersionId ? (
           <Link href={article.visibility === "public" ? `/a/${article.slug}` : `/agent/a/${article.slug}`}>
             vedi pubblicato

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { demoArticles, internalFactValues } from "./content";
+import { signIn } from "./pages/login";
+
+test.describe("an anonymous visitor", () => {
+  test("is sent to sign in for /agent and /studio", async ({ page }) => {
+    for (const path of ["/agent", "/studio", "/studio/articles/1", "/agent/a/fibra-non-funziona-cosa-fare"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+      await expect(page.getByRole("heading", { name: "Accedi a Sportello" })).toBeVisible();
+    }
+  });
+
+  test("gets 401 problem details from /api/search", async ({ request }) => {
+    const res = await request.get("/api/search?q=bolletta");
+    expect(res.status()).toBe(401);
+    expect(res.headers()["content-type"]).toContain("application/problem+json");
+    const body = await res.json();
+    expect(body.code).toBe("unauthenticated");
+    expect(JSON.stringify(body)).not.toContain("bolletta");
+  });
+
+  test("never sees internal content on the portal", async ({ page }) => {
+    const secrets = internalFactValues();
+    await page.goto("/a/fibra-non-funziona-cosa-fare");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("fibra");
+    const html = await page.content();
+    expect(html).not.toContain("internal-block");
+    expect(html).not.toContain("Solo interno");
+    for (const secret of secrets) expect(html).not.toContain(secret);
+
+    await page.goto("/");
+    const home = await page.content();
+    for (const article of demoArticles().filter((a) => a.visibility === "internal")) {
+      expect(home).not.toContain(article.title);
+      const res = await page.goto(`/a/${article.slug}`);
+      expect(res?.status(), `internal article ${article.slug}`).toBe(404);
+    }
+    for (const article of demoArticles().filter((a) => a.status !== "published")) {
+      const res = await page.goto(`/a/${article.slug}`);
+      expect(res?.status(), `${article.status} article ${article.slug}`).toBe(404);
+    }
+  });
+
+  test("is told clearly when the password is wrong", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("E-mail").fill("agent@sportello.local");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Accedi" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "E-mail o password non corretti" })).toBeVisible();
+  });
+});
+
+test("an agent cannot open the studio", async ({ page }) => {
+  await signIn(page, "agent");
+  const res = await page.goto("/studio");
+  expect(res?.status()).toBe(404);
+});
