@@ -29,7 +29,11 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (!cached) {
-    const parsed = EnvSchema.safeParse(process.env);
+    // An empty variable (`MEILI_URL=`) means "not set", as in most shells' and .env conventions.
+    const present = Object.fromEntries(
+      Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
+    );
+    const parsed = EnvSchema.safeParse(present);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment:\n${lines.join("\n")}`);

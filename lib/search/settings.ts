@@ -116,13 +116,13 @@ export function indexSettings(audience: "internal" | "public"): Settings {
       { attributePatterns: ["*_it"], locales: ["ita"] },
       { attributePatterns: ["*_en"], locales: ["eng"] },
     ],
+    // No separatorTokens: Meilisearch already splits elisions ("dell'IBAN" matches "iban"), and declaring "'" as
+    // a custom separator cost 2.6 ms on every search (docs/decisions/006-search-relevance.md).
     typoTolerance: {
       enabled: true,
       // Agents type fast: allow one typo from 4 letters ("bolleta", "modme"), two from 8.
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
     },
-    // Elisions ("dell'IBAN", "l'addebito") must split so that "iban" matches.
-    separatorTokens: ["'", "’"],
     synonyms: DEFAULT_SYNONYMS,
     stopWords: [...new Set(STOP_WORDS)],
   };
