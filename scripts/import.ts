@@ -3,7 +3,9 @@
 import { resolve } from "node:path";
 import { importContentDir } from "@/lib/content";
 import { closeDb, migrateDb } from "@/lib/db";
+import { loadDotEnv } from "@/lib/env";
 
+loadDotEnv();
 const dir = process.argv[2];
 if (!dir) {
   console.error("usage: npm run import -- <dir>");

@@ -3,11 +3,12 @@
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { closeDb, migrateDb } from "@/lib/db";
-import { dataDir, getEnv, resetEnvCache } from "@/lib/env";
+import { dataDir, getEnv, loadDotEnv, resetEnvCache } from "@/lib/env";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
 import { applyIndexSettings, reindexAll } from "@/lib/search";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
 
+loadDotEnv();
 async function main(): Promise<void> {
   const env = getEnv();
   let embedded: EmbeddedMeili | null = null;

@@ -5,13 +5,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { DEMO_USERS } from "@/lib/auth/demo";
 import { closeDb } from "@/lib/db";
-import { dataDir, getEnv, isDemo, publicBaseUrl } from "@/lib/env";
+import { dataDir, getEnv, isDemo, loadDotEnv, publicBaseUrl } from "@/lib/env";
 import { buildIsCurrent } from "@/lib/runtime/build-stamp";
 import { prepareRuntime } from "@/lib/runtime/prepare";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
 import { runBuild } from "./build";
 
+loadDotEnv();
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const started = Date.now();

@@ -33,7 +33,9 @@ function rawVersion(id: number) {
   return getDb().$client.prepare("select * from article_versions where id = ?").get(id);
 }
 function rawAnswers(versionId: number) {
-  return getDb().$client.prepare("select * from channel_answers where version_id = ? order by id").all(versionId);
+  return getDb()
+    .$client.prepare("select * from channel_answers where version_id = ? order by id")
+    .all(versionId);
 }
 function rawArticle(id: number) {
   return getDb().$client.prepare("select * from articles where id = ?").get(id);
@@ -54,11 +56,7 @@ function answersOf(versionId: number) {
 }
 
 function outboxFor(articleId: number) {
-  return getDb()
-    .select()
-    .from(schema.searchOutbox)
-    .where(eq(schema.searchOutbox.articleId, articleId))
-    .all();
+  return getDb().select().from(schema.searchOutbox).where(eq(schema.searchOutbox.articleId, articleId)).all();
 }
 
 function auditFor(articleId: number) {
