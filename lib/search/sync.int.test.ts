@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveArticleVersion, updateArticleMeta } from "@/lib/articles";
 import { getDb, schema } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { getHealth } from "@/lib/health";
 import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "./embedded";
@@ -160,6 +161,9 @@ describe("search sync survives a Meilisearch outage", () => {
     await drain();
 
     await meili.stop();
+    const down = await getHealth();
+    expect(down.status).toBe("degraded");
+    expect(down.search.ok).toBe(false);
     const saved = saveArticleVersion(
       {
         articleId: article.id,
@@ -190,5 +194,7 @@ describe("search sync survives a Meilisearch outage", () => {
 
     const hits = (await searchArticles({ q: "capybara", limit: 5 }, "internal")).hits;
     expect(hits.map((h) => h.slug)).toEqual(["bolletta-doppia"]);
+    const up = await getHealth();
+    expect(up).toMatchObject({ status: "ok", search: { ok: true }, outbox: { ok: true, pending: 0 } });
   });
 });
