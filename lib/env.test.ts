@@ -4,7 +4,8 @@ import { getEnv, isDemo, publicBaseUrl, resetEnvCache } from "./env";
 const saved = { ...process.env };
 
 function withEnv(vars: Record<string, string | undefined>) {
-  for (const key of ["NODE_ENV", "SPORTELLO_DEMO", "PORT", "SPORTELLO_PUBLIC_URL", "MEILI_URL"]) delete process.env[key];
+  for (const key of ["NODE_ENV", "SPORTELLO_DEMO", "PORT", "SPORTELLO_PUBLIC_URL", "MEILI_URL"])
+    delete process.env[key];
   Object.assign(process.env, vars);
   resetEnvCache();
 }

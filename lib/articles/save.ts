@@ -97,6 +97,13 @@ function refreshFactUsage(tx: Tx, articleId: number): void {
   }
 }
 
+/** The owner named by e-mail in imported or edited metadata; unknown e-mails leave the owner unchanged. */
+function findOwner(tx: Tx, email: string | null | undefined) {
+  return email
+    ? tx.select().from(schema.users).where(eq(schema.users.email, email.toLowerCase())).get()
+    : undefined;
+}
+
 function resolveTaxonomy(tx: Tx, meta: Pick<ArticleMetaInput, "productSlug" | "categorySlug">) {
   const product = tx.select().from(schema.products).where(eq(schema.products.slug, meta.productSlug)).get();
   const category = tx
@@ -134,9 +141,7 @@ export function createArticle(
         slug: ["Slug già usato da un altro articolo"],
       });
     }
-    const owner = meta.ownerEmail
-      ? tx.select().from(schema.users).where(eq(schema.users.email, meta.ownerEmail.toLowerCase())).get()
-      : undefined;
+    const owner = findOwner(tx, meta.ownerEmail);
     const inserted = tx
       .insert(schema.articles)
       .values({
@@ -244,9 +249,7 @@ export function updateArticleMeta(
     const article = tx.select().from(schema.articles).where(eq(schema.articles.id, articleId)).get();
     if (!article) throw new NotFoundError("article_not_found", "Articolo non trovato.");
     const { product, category } = resolveTaxonomy(tx, meta);
-    const owner = meta.ownerEmail
-      ? tx.select().from(schema.users).where(eq(schema.users.email, meta.ownerEmail.toLowerCase())).get()
-      : undefined;
+    const owner = findOwner(tx, meta.ownerEmail);
     let status = article.status;
     if (meta.status === "archived") status = "archived";
     else if (article.status === "archived" && article.publishedVersionId) status = "published";

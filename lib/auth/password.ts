@@ -28,9 +28,27 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
+  const [cost, blockSize, parallel] = [Number(n), Number(r), Number(p)];
+  // A corrupt stored hash must mean "wrong password", never a crash (and a 500) at sign-in.
+  const sane =
+    Number.isInteger(cost) &&
+    cost >= 2 &&
+    cost <= 2 ** 20 &&
+    (cost & (cost - 1)) === 0 &&
+    Number.isInteger(blockSize) &&
+    blockSize >= 1 &&
+    blockSize <= 32 &&
+    Number.isInteger(parallel) &&
+    parallel >= 1 &&
+    parallel <= 16;
+  if (!sane) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await derive(password, Buffer.from(salt, "base64"), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  try {
+    const actual = await derive(password, Buffer.from(salt, "base64"), cost, blockSize, parallel);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** A real hash to compare against when the e-mail is unknown, so timing does not reveal which accounts exist. */

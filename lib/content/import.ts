@@ -1,6 +1,6 @@
 import "server-only";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -177,7 +177,12 @@ export function importContentDir(dir: string, options: { actor?: Actor; db?: Db 
     report.errors.push({ path: dir, reason: "not a directory" });
     return report;
   }
-  const rel = (p: string) => relative(process.cwd(), p) || p;
+  // Paths inside the working directory are shown relative to it, others in full (no "../../tmp/…").
+  const rel = (p: string) => {
+    const r = relative(process.cwd(), p);
+    return r && !r.startsWith("..") && !isAbsolute(r) ? r : p;
+  };
+  const firstFileOfSlug = new Map<string, string>();
 
   const taxonomyPath = join(dir, "taxonomy.yaml");
   if (existsSync(taxonomyPath)) {
@@ -206,6 +211,12 @@ export function importContentDir(dir: string, options: { actor?: Actor; db?: Db 
       continue;
     }
     const { meta, content } = parsed.article;
+    const first = firstFileOfSlug.get(meta.slug);
+    if (first) {
+      report.errors.push({ path: rel(path), reason: `slug "${meta.slug}" is already used by ${rel(first)}` });
+      continue;
+    }
+    firstFileOfSlug.set(meta.slug, path);
     try {
       const existing = db.select().from(schema.articles).where(eq(schema.articles.slug, meta.slug)).get();
       if (!existing) {

@@ -251,7 +251,7 @@ describe("parseArticleFile: a bad file is refused with a reason", () => {
 
   // BUG (lib/content/parse.ts, the `line ${…}` messages): line numbers come from the Markdown after the front
   // matter, so "line 4" points into the front matter of the file the editor opens. Here the answer is on line 18.
-  it.fails("reports problems with line numbers of the file, front matter included", () => {
+  it("reports problems with line numbers of the file, front matter included", () => {
     const text = file({ markdown: `Testo.\n\n:::answer{channel="fax"}\nRisposta.\n:::\n` });
     const line = text.split("\n").findIndex((l) => l.startsWith(":::answer")) + 1;
     expect(line).toBe(18);

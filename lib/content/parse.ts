@@ -39,11 +39,13 @@ function describeZod(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
 }
 
-function splitFrontMatter(text: string): { yaml: string; markdown: string } | null {
+function splitFrontMatter(text: string): { yaml: string; markdown: string; bodyLine: number } | null {
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
   const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalized);
   if (!match) return null;
-  return { yaml: match[1] ?? "", markdown: normalized.slice(match[0].length) };
+  // Line numbers in messages count from the top of the file, front matter included.
+  const bodyLine = match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0);
+  return { yaml: match[1] ?? "", markdown: normalized.slice(match[0].length), bodyLine };
 }
 
 export function parseArticleFile(text: string): ParseResult {
@@ -69,11 +71,15 @@ export function parseArticleFile(text: string): ParseResult {
   const cut: [number, number][] = [];
   const problems: string[] = [];
 
+  const lineOf = (node: { position?: { start: { line: number } } }) =>
+    (node.position?.start.line ?? 0) + split.bodyLine;
   for (const node of tree.children) {
     if (node.type !== "containerDirective") continue;
-    if (node.name === "answer") {
+    // Directive names are matched case-insensitively: a mistyped `:::Answer` must not fall through into the body.
+    const name = node.name.toLowerCase();
+    if (name === "answer") {
       const channel = node.attributes?.channel ?? "";
-      const line = node.position?.start.line;
+      const line = lineOf(node);
       if (!ANSWER_CHANNELS.includes(channel as (typeof ANSWER_CHANNELS)[number])) {
         problems.push(
           `line ${line}: unknown answer channel "${channel}" (expected one of ${ANSWER_CHANNELS.join(", ")})`,
@@ -83,6 +89,11 @@ export function parseArticleFile(text: string): ParseResult {
       }
       if (containsDirective(node.children, "internal")) {
         problems.push(`line ${line}: an :::internal block cannot sit inside an answer`);
+      }
+      if (channel === "email" && !node.attributes?.subject?.trim()) {
+        problems.push(
+          `line ${line}: the email answer needs a subject: :::answer{channel="email" subject="…"}`,
+        );
       }
       answers.push({
         channel,
@@ -99,7 +110,11 @@ export function parseArticleFile(text: string): ParseResult {
     }
   }
   const nestedAnswer = findNestedAnswer(tree);
-  if (nestedAnswer) problems.push(`line ${nestedAnswer}: answer blocks must be at the top level of the file`);
+  if (nestedAnswer) {
+    problems.push(
+      `line ${nestedAnswer + split.bodyLine}: answer blocks must be at the top level of the file`,
+    );
+  }
   if (problems.length > 0) return { ok: false, reason: problems.join("; ") };
 
   let body = "";
@@ -147,7 +162,7 @@ function containsDirective(children: RootContent[], name: string): boolean {
   let found = false;
   for (const child of children) {
     visit(child, "containerDirective", (n) => {
-      if (n.name === name) found = true;
+      if (n.name.toLowerCase() === name) found = true;
     });
   }
   return found;
@@ -156,7 +171,9 @@ function containsDirective(children: RootContent[], name: string): boolean {
 function findNestedAnswer(tree: Root): number | null {
   let line: number | null = null;
   visit(tree, "containerDirective", (node, _index, parent) => {
-    if (node.name === "answer" && parent && parent.type !== "root") line ??= node.position?.start.line ?? 0;
+    if (node.name.toLowerCase() === "answer" && parent && parent.type !== "root") {
+      line ??= node.position?.start.line ?? 0;
+    }
   });
   return line;
 }

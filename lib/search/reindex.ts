@@ -6,8 +6,7 @@ import { type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
 import { getFactMap } from "@/lib/facts";
 import { getMeili, indexNames } from "./client";
 import { buildArticleDocuments } from "./documents";
-import { indexSettings } from "./settings";
-import { ensureIndex } from "./sync";
+import { configureIndex, ensureIndex } from "./sync";
 
 const TASK_TIMEOUT_MS = 120_000;
 const BATCH = 250;
@@ -30,13 +29,7 @@ export async function reindexAll(
   const fresh = { internal: `${names.internal}${suffix}`, public: `${names.public}${suffix}` };
   try {
     for (const audience of ["internal", "public"] as const) {
-      await ensureIndex(meili, fresh[audience]);
-      const task = await meili
-        .index(fresh[audience])
-        .updateSettings(indexSettings(audience))
-        .waitTask({ timeout: TASK_TIMEOUT_MS });
-      if (task.status !== "succeeded")
-        throw new Error(`Settings failed on ${fresh[audience]}: ${task.error?.message}`);
+      await configureIndex(meili, fresh[audience], audience, TASK_TIMEOUT_MS);
     }
     const ids = listPublishedArticleIds(db);
     const facts = getFactMap(db);

@@ -102,17 +102,21 @@ export function getOutboxBacklog(db: Db = getDb()): OutboxBacklog {
 /** Creates both indexes if needed and applies their settings; waits until Meilisearch has applied them. */
 export async function applyIndexSettings(meili: Meilisearch = getMeili()): Promise<void> {
   const names = indexNames();
-  for (const audience of ["internal", "public"] as const) {
-    await ensureIndex(meili, names[audience]);
-    const task = await meili
-      .index(names[audience])
-      .updateSettings(indexSettings(audience))
-      .waitTask({ timeout: TASK_TIMEOUT_MS });
-    if (task.status !== "succeeded") {
-      throw new Error(
-        `Could not apply settings to ${names[audience]}: ${task.error?.message ?? task.status}`,
-      );
-    }
+  for (const audience of ["internal", "public"] as const)
+    await configureIndex(meili, names[audience], audience);
+}
+
+/** Creates the index if needed and applies one audience's settings (live indexes and reindex copies alike). */
+export async function configureIndex(
+  meili: Meilisearch,
+  uid: string,
+  audience: "internal" | "public",
+  timeout = TASK_TIMEOUT_MS,
+): Promise<void> {
+  await ensureIndex(meili, uid);
+  const task = await meili.index(uid).updateSettings(indexSettings(audience)).waitTask({ timeout });
+  if (task.status !== "succeeded") {
+    throw new Error(`Could not apply settings to ${uid}: ${task.error?.message ?? task.status}`);
   }
 }
 
