@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import { importContentDir } from "@/lib/content";
 import { closeDb, migrateDb } from "@/lib/db";
-import { loadDotEnv } from "@/lib/env";
+import { loadDotEnv } from "@/lib/runtime/dotenv";
 
 loadDotEnv();
 const dir = process.argv[2];

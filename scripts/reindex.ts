@@ -3,7 +3,8 @@
 import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { closeDb, migrateDb } from "@/lib/db";
-import { dataDir, getEnv, loadDotEnv, resetEnvCache } from "@/lib/env";
+import { dataDir, getEnv, resetEnvCache } from "@/lib/env";
+import { loadDotEnv } from "@/lib/runtime/dotenv";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
 import { applyIndexSettings, reindexAll } from "@/lib/search";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";

@@ -5,8 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { DEMO_USERS } from "@/lib/auth/demo";
 import { closeDb } from "@/lib/db";
-import { dataDir, getEnv, isDemo, loadDotEnv, publicBaseUrl } from "@/lib/env";
+import { dataDir, getEnv, isDemo, publicBaseUrl } from "@/lib/env";
 import { buildIsCurrent } from "@/lib/runtime/build-stamp";
+import { loadDotEnv } from "@/lib/runtime/dotenv";
 import { prepareRuntime } from "@/lib/runtime/prepare";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
@@ -116,6 +117,9 @@ async function main(): Promise<void> {
   }
   if (prepared.reindexed) log("search index was empty: rebuilt from the database");
   closeDb();
+  const demoNote =
+    prepared.demoUsersCreated > 0 ? ` (${prepared.demoUsersCreated} demo accounts created)` : "";
+  if (demoNote) log(`demo mode${demoNote}`);
 
   if (!dev && !buildIsCurrent(root)) {
     log("building the app (first start or sources changed; about a minute)…");
@@ -154,6 +158,11 @@ async function main(): Promise<void> {
   if (demo) {
     console.log("\n  Demo logins (demo mode; set NODE_ENV=production or SPORTELLO_DEMO=0 to turn off):");
     for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(6)}  ${u.email.padEnd(26)}  ${u.password}`);
+  }
+  if (!demo && prepared.users === 0) {
+    console.log(
+      '\n  No users yet. Create the first admin:\n    npm run user:create -- --email you@example.com --name "Your Name" --role admin',
+    );
   }
   console.log("\n  Press Ctrl-C to stop.\n");
 }

@@ -5,8 +5,8 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createUser } from "@/lib/auth/users";
 import { closeDb, migrateDb } from "@/lib/db";
-import { loadDotEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { loadDotEnv } from "@/lib/runtime/dotenv";
 
 loadDotEnv();
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, ROLES, type Role, schema, type User } from "@/lib/db";
 import { InvalidError, RateLimitedError } from "@/lib/errors";
@@ -39,6 +39,10 @@ export async function createUser(input: CreateUserInput, db: Db = getDb()): Prom
     .returning()
     .get();
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function countUsers(db: Db = getDb()): number {
+  return db.select({ n: count() }).from(schema.users).get()?.n ?? 0;
 }
 
 export function getUserByEmail(email: string, db: Db = getDb()): User | null {

@@ -2,6 +2,7 @@ import "server-only";
 import { resolve } from "node:path";
 import { countArticles, listPublishedArticleIds } from "@/lib/articles";
 import { ensureDemoUsers } from "@/lib/auth/demo";
+import { countUsers } from "@/lib/auth/users";
 import { type ImportReport, importContentDir } from "@/lib/content";
 import { migrateDb } from "@/lib/db";
 import { applyIndexSettings, getMeili, indexNames, processSearchOutbox, reindexAll } from "@/lib/search";
@@ -11,6 +12,7 @@ export type PrepareResult = {
   imported: ImportReport | null;
   reindexed: boolean;
   synced: number;
+  users: number;
 };
 
 /**
@@ -22,7 +24,13 @@ export async function prepareRuntime(options: {
   contentDir?: string;
 }): Promise<PrepareResult> {
   migrateDb();
-  const result: PrepareResult = { demoUsersCreated: 0, imported: null, reindexed: false, synced: 0 };
+  const result: PrepareResult = {
+    demoUsersCreated: 0,
+    imported: null,
+    reindexed: false,
+    synced: 0,
+    users: 0,
+  };
   if (options.demo) {
     result.demoUsersCreated = await ensureDemoUsers();
     if (countArticles() === 0) {
@@ -42,5 +50,6 @@ export async function prepareRuntime(options: {
     await reindexAll();
     result.reindexed = true;
   }
+  result.users = countUsers();
   return result;
 }

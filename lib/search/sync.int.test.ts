@@ -74,6 +74,31 @@ describe("search sync against a real Meilisearch", () => {
     ).toContain("guasto-pubblico");
   });
 
+  it("filters by channel and locale", async () => {
+    makeArticle({
+      slug: "solo-sms-pinguino",
+      content: {
+        title: "Pinguino via SMS",
+        answers: [{ channel: "sms", subject: null, body: "Testo SMS." }],
+      },
+    });
+    makeArticle({
+      slug: "penguin-by-email",
+      locale: "en",
+      content: {
+        title: "Pinguino by e-mail",
+        answers: [{ channel: "email", subject: "Penguin", body: "Dear {{customer.firstName}}," }],
+      },
+    });
+    await drain();
+    const slugs = async (input: Parameters<typeof searchArticles>[0]) =>
+      (await searchArticles(input, "internal")).hits.map((h) => h.slug).sort();
+    expect(await slugs({ q: "pinguino", limit: 10 })).toEqual(["penguin-by-email", "solo-sms-pinguino"]);
+    expect(await slugs({ q: "pinguino", channel: "email", limit: 10 })).toEqual(["penguin-by-email"]);
+    expect(await slugs({ q: "pinguino", channel: "sms", limit: 10 })).toEqual(["solo-sms-pinguino"]);
+    expect(await slugs({ q: "pinguino", locale: "it", limit: 10 })).toEqual(["solo-sms-pinguino"]);
+  });
+
   it("escapes content in highlights so indexed text cannot inject markup", async () => {
     makeArticle({
       slug: "titolo-ostile",
