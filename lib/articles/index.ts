@@ -27,6 +27,7 @@ export {
   type Actor,
   type CreatedArticle,
   createArticle,
+  recordWorkflowEvent,
   type SavedVersion,
   saveArticleVersion,
   updateArticleMeta,

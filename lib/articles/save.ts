@@ -2,7 +2,15 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit";
 import { listVariables } from "@/lib/channels";
-import { type Article, type ArticleVersion, type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
+import {
+  type Article,
+  type ArticleVersion,
+  type Db,
+  enqueueSearchSync,
+  getDb,
+  schema,
+  type WorkflowAction,
+} from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { getFactMap } from "@/lib/facts";
 import type { ArticleMetaInput, SaveArticleInput, VersionContentInput } from "./input";
@@ -65,6 +73,20 @@ function insertVersion(
       .run();
   }
   return version;
+}
+
+/** One row of the article's workflow history, in the transaction of the change it records. */
+export function recordWorkflowEvent(
+  tx: Tx,
+  articleId: number,
+  versionId: number | null,
+  action: WorkflowAction,
+  actor: Actor,
+  comment?: string | null,
+): void {
+  tx.insert(schema.workflowEvents)
+    .values({ articleId, versionId, action, actorId: actor?.id ?? null, comment: comment || null })
+    .run();
 }
 
 /** Facts named anywhere in the current or published version, kept so a fact change re-indexes exactly these. */
@@ -174,6 +196,7 @@ export function createArticle(
       entityId: article.id,
       details: { slug: article.slug, version: version.number },
     });
+    recordWorkflowEvent(tx, article.id, version.id, publish ? "publish" : "save", actor, content.changeNote);
     if (publish) enqueueSearchSync(tx, [article.id], "publish");
     return { article, version };
   });
@@ -230,6 +253,14 @@ export function saveArticleVersion(input: SaveArticleInput, actor: Actor, db: Db
       entityId: fresh.id,
       details: { version: version.number, changeNote: input.changeNote || undefined },
     });
+    recordWorkflowEvent(
+      tx,
+      fresh.id,
+      version.id,
+      input.publish ? "publish" : "save",
+      actor,
+      input.changeNote,
+    );
     if (input.publish) enqueueSearchSync(tx, [fresh.id], "publish");
     return { article: updated, version, published: input.publish };
   });
@@ -285,6 +316,15 @@ export function updateArticleMeta(
       entityId: articleId,
       details: { fields: changedKeys },
     });
+    if (status !== article.status) {
+      recordWorkflowEvent(
+        tx,
+        articleId,
+        article.currentVersionId,
+        status === "archived" ? "archive" : "unarchive",
+        actor,
+      );
+    }
     if (article.publishedVersionId) enqueueSearchSync(tx, [articleId], action);
     return true;
   });

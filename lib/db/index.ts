@@ -3,6 +3,7 @@ import * as schema from "./schema";
 export { closeDb, type Db, databasePath, getDb, migrateDb } from "./client";
 export { enqueueSearchSync, onSearchSyncEnqueued } from "./outbox";
 export type {
+  AgentFlag,
   Article,
   ArticleStatus,
   ArticleVersion,
@@ -15,8 +16,11 @@ export type {
   OutboxRow,
   Product,
   Role,
+  Upload,
   User,
   Visibility,
+  WorkflowAction,
+  WorkflowEvent,
 } from "./schema";
-export { ARTICLE_STATUSES, FACT_TYPES, LOCALES, ROLES, VISIBILITIES } from "./schema";
+export { ARTICLE_STATUSES, FACT_TYPES, LOCALES, ROLES, VISIBILITIES, WORKFLOW_ACTIONS } from "./schema";
 export { schema };

@@ -147,6 +147,75 @@ export const channelAnswers = sqliteTable(
   (t) => [uniqueIndex("channel_answers_version_channel_uq").on(t.versionId, t.channel)],
 );
 
+/**
+ * The workflow's history: submit, approve, send back (with the reviewer's comment), publish, archive, restore…
+ * A version's status in the history is derived from its events; versions themselves never change.
+ */
+export const WORKFLOW_ACTIONS = [
+  "save",
+  "submit",
+  "approve",
+  "send_back",
+  "publish",
+  "archive",
+  "unarchive",
+  "restore",
+] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+export const workflowEvents = sqliteTable(
+  "workflow_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    versionId: integer("version_id").references(() => articleVersions.id, { onDelete: "set null" }),
+    action: text("action", { enum: WORKFLOW_ACTIONS }).notNull(),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    comment: text("comment"),
+    at: createdAt(),
+  },
+  (t) => [index("workflow_events_article_idx").on(t.articleId, t.id)],
+);
+
+/** "This is outdated / wrong" from an agent, per article and optionally per channel; trainers resolve them. */
+export const agentFlags = sqliteTable(
+  "agent_flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    versionId: integer("version_id").references(() => articleVersions.id, { onDelete: "set null" }),
+    channel: text("channel"),
+    reason: text("reason").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: integer("resolved_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("agent_flags_article_idx").on(t.articleId)],
+);
+
+/** Images and attachments stored under <data dir>/uploads/<storedName>; served public only for public articles. */
+export const uploads = sqliteTable(
+  "uploads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Random, unguessable file name with the extension of the checked type (e.g. `k3J…Q.png`). */
+    storedName: text("stored_name").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "set null" }),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("uploads_article_idx").on(t.articleId)],
+);
+
 // ── Facts ──────────────────────────────────────────────────────────────────────────────────────────
 
 export const facts = sqliteTable("facts", {
@@ -229,3 +298,6 @@ export type ArticleVersion = typeof articleVersions.$inferSelect;
 export type ChannelAnswer = typeof channelAnswers.$inferSelect;
 export type Fact = typeof facts.$inferSelect;
 export type OutboxRow = typeof searchOutbox.$inferSelect;
+export type WorkflowEvent = typeof workflowEvents.$inferSelect;
+export type AgentFlag = typeof agentFlags.$inferSelect;
+export type Upload = typeof uploads.$inferSelect;

@@ -7,6 +7,7 @@ import { getDb, schema } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { getHealth } from "@/lib/health";
 import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { freePort } from "@/lib/test/free-port";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "./embedded";
 import {
@@ -155,12 +156,13 @@ describe("search sync survives a Meilisearch outage", () => {
   let env: ReturnType<typeof useTestEnvironment>;
   let meili: EmbeddedMeili;
   let meiliDir: string;
-  const port = 7711;
+  let port: number;
   const key = "outage-test-master-key";
 
   beforeAll(async () => {
     env = useTestEnvironment("outage");
     meiliDir = mkdtempSync(join(tmpdir(), "sportello-int-outage-"));
+    port = await freePort();
     const binary = await resolveMeiliBinary(process.env.MEILI_BIN);
     const start = () => startEmbeddedMeili({ binary: binary.path, port, dataDir: meiliDir, masterKey: key });
     meili = await start();

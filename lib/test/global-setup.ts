@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
+import { freePort } from "./free-port";
 
-// One real Meilisearch for the integration run, on its own port and temp dir — never a running demo's (7700).
-export const TEST_MEILI_PORT = 7701;
+// One real Meilisearch for the integration run, on a free port and a temp dir — never a running demo's (7700),
+// and never another test run's, so several runs can share the machine.
 export const TEST_MEILI_KEY = "integration-test-master-key";
 
 let meili: EmbeddedMeili | undefined;
@@ -16,7 +17,7 @@ export async function setup(project: TestProject): Promise<void> {
   const binary = await resolveMeiliBinary(process.env.MEILI_BIN);
   meili = await startEmbeddedMeili({
     binary: binary.path,
-    port: TEST_MEILI_PORT,
+    port: await freePort(),
     dataDir: dir,
     masterKey: TEST_MEILI_KEY,
   });
