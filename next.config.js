@@ -28,7 +28,15 @@ const nextConfig = {
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Uploaded files: no script, sandboxed. In Next 16 next.config headers override a route's own header of the
+      // same name, so the upload route's stricter CSP must be stated here (the later rule wins).
+      {
+        source: "/uploads/:name",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; sandbox" }],
+      },
+    ];
   },
 };
 

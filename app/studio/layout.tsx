@@ -1,14 +1,32 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePageRole } from "@/lib/auth";
 import { AppHeader } from "../_components/app-header";
 
 export const dynamic = "force-dynamic";
 
+const STUDIO_LINKS = [
+  { href: "/studio", label: "Articoli" },
+  { href: "/studio/articles/new", label: "Nuovo articolo" },
+  { href: "/studio/parity", label: "Parità canali" },
+  { href: "/studio/review-due", label: "Scadenze revisione" },
+  { href: "/studio/facts", label: "Fatti" },
+  { href: "/studio/taxonomy", label: "Prodotti, categorie e tag" },
+];
+
 export default async function StudioLayout({ children }: { children: ReactNode }) {
+  // Each page and server action below checks the role again: a layout alone protects nothing.
   const user = await requirePageRole("editor", "/studio");
   return (
     <>
       <AppHeader user={user} current="studio" />
+      <nav aria-label="Studio" className="subnav">
+        {STUDIO_LINKS.map((l) => (
+          <Link key={l.href} href={l.href}>
+            {l.label}
+          </Link>
+        ))}
+      </nav>
       <main id="main">{children}</main>
     </>
   );

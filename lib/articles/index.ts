@@ -2,6 +2,8 @@ export {
   AnswerInput,
   ArticleMetaInput,
   CreateArticleInput,
+  EditArticleInput,
+  EditableMetaInput,
   LIMITS as ARTICLE_LIMITS,
   SaveArticleInput,
   SlugSchema,
@@ -19,17 +21,23 @@ export {
   getUserName,
   listPortalCategories,
   listPublishedArticleIds,
-  listStudioArticles,
+  listTaxonomyOptions,
+  listTranslations,
   type PortalCategory,
-  type StudioArticleRow,
+  type TaxonomyOptions,
+  type TranslationLink,
 } from "./queries";
 export {
   type Actor,
   type CreatedArticle,
   createArticle,
   recordWorkflowEvent,
+  refreshFactUsage,
+  type SavedEdit,
   type SavedVersion,
+  saveArticleEdit,
   saveArticleVersion,
   updateArticleMeta,
+  type VersionConflictDetails,
 } from "./save";
-export { type ContentCheck, checkVersionContent } from "./validate";
+export { assertVersionContent, type ContentCheck, checkVersionContent } from "./validate";

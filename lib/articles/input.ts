@@ -98,3 +98,22 @@ export type ArticleMetaInput = z.infer<typeof ArticleMetaInput>;
 
 export const CreateArticleInput = ArticleMetaInput.extend({ content: VersionContentInput });
 export type CreateArticleInput = z.infer<typeof CreateArticleInput>;
+
+/** What the studio editor may change besides content; the slug and translation group are fixed after creation. */
+export const EditableMetaInput = z.object({
+  locale: z.enum(LOCALES),
+  productSlug: SlugSchema,
+  categorySlug: SlugSchema,
+  visibility: z.enum(VISIBILITIES),
+  tags: ArticleMetaInput.shape.tags,
+  ownerId: z.coerce.number().int().positive().nullable().optional(),
+  reviewBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Data nel formato AAAA-MM-GG")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+});
+export type EditableMetaInput = z.infer<typeof EditableMetaInput>;
+
+export const EditArticleInput = SaveArticleInput.extend({ meta: EditableMetaInput });
+export type EditArticleInput = z.infer<typeof EditArticleInput>;

@@ -110,56 +110,6 @@ export function listPortalCategories(locale: "it" | "en", db: Db = getDb()): Por
     .filter((c) => c.articles.length > 0);
 }
 
-export type StudioArticleRow = {
-  id: number;
-  slug: string;
-  locale: string;
-  title: string;
-  status: Article["status"];
-  visibility: Article["visibility"];
-  product: string;
-  category: string;
-  owner: string | null;
-  versionNumber: number;
-  hasUnpublishedChanges: boolean;
-  updatedAt: Date;
-};
-
-/** All articles, drafts included, newest change first, for the studio list. */
-export function listStudioArticles(db: Db = getDb()): StudioArticleRow[] {
-  const rows = db
-    .select({
-      article: schema.articles,
-      title: schema.articleVersions.title,
-      versionNumber: schema.articleVersions.number,
-      productName: schema.products.name,
-      categoryName: schema.categories.name,
-      ownerName: schema.users.name,
-    })
-    .from(schema.articles)
-    .innerJoin(schema.articleVersions, eq(schema.articleVersions.id, schema.articles.currentVersionId))
-    .innerJoin(schema.products, eq(schema.products.id, schema.articles.productId))
-    .innerJoin(schema.categories, eq(schema.categories.id, schema.articles.categoryId))
-    .leftJoin(schema.users, eq(schema.users.id, schema.articles.ownerId))
-    .orderBy(desc(schema.articles.updatedAt), asc(schema.articles.id))
-    .all();
-  return rows.map((r) => ({
-    id: r.article.id,
-    slug: r.article.slug,
-    locale: r.article.locale,
-    title: r.title,
-    status: r.article.status,
-    visibility: r.article.visibility,
-    product: r.productName.it,
-    category: r.categoryName.it,
-    owner: r.ownerName,
-    versionNumber: r.versionNumber,
-    hasUnpublishedChanges:
-      r.article.publishedVersionId !== null && r.article.publishedVersionId !== r.article.currentVersionId,
-    updatedAt: r.article.updatedAt,
-  }));
-}
-
 export function countArticles(db: Db = getDb()): number {
   return db.select({ n: count() }).from(schema.articles).get()?.n ?? 0;
 }
@@ -182,4 +132,89 @@ export function getUserName(userId: number | null, db: Db = getDb()): string | n
     .where(eq(schema.users.id, userId))
     .get();
   return user?.name ?? null;
+}
+
+export type TaxonomyOptions = {
+  products: { slug: string; name: string }[];
+  categories: { slug: string; name: string }[];
+};
+
+/** Products and categories for the editor's selects, in Italian (the studio's language). */
+export function listTaxonomyOptions(db: Db = getDb()): TaxonomyOptions {
+  return {
+    products: db
+      .select({ slug: schema.products.slug, name: schema.products.name })
+      .from(schema.products)
+      .orderBy(asc(schema.products.slug))
+      .all()
+      .map((p) => ({ slug: p.slug, name: p.name.it })),
+    categories: db
+      .select({ slug: schema.categories.slug, name: schema.categories.name })
+      .from(schema.categories)
+      .orderBy(asc(schema.categories.position))
+      .all()
+      .map((c) => ({ slug: c.slug, name: c.name.it })),
+  };
+}
+
+export type TranslationLink = {
+  id: number;
+  slug: string;
+  locale: string;
+  title: string;
+  status: Article["status"];
+  /** When its title/body last changed, vs this article's: the older one needs updating. */
+  bodyChangedAt: Date;
+  olderThanThis: boolean;
+  newerThanThis: boolean;
+};
+
+function bodyChangedAt(db: Db, articleId: number, version: ArticleVersion): Date {
+  if (version.bodyChangedInVersion === version.number) return version.createdAt;
+  const changed = db
+    .select({ at: schema.articleVersions.createdAt })
+    .from(schema.articleVersions)
+    .where(
+      and(
+        eq(schema.articleVersions.articleId, articleId),
+        eq(schema.articleVersions.number, version.bodyChangedInVersion),
+      ),
+    )
+    .get();
+  return changed?.at ?? version.createdAt;
+}
+
+/**
+ * The other locales of this article's topic (same translation group), each marked older or newer than this one by
+ * when its text last changed — so the editor can say "the English translation is older than the Italian source".
+ */
+export function listTranslations(articleId: number, db: Db = getDb()): TranslationLink[] {
+  const self = getArticleForEdit(articleId, db);
+  if (!self) return [];
+  const selfChanged = bodyChangedAt(db, articleId, self.version);
+  const others = db
+    .select({ article: schema.articles, version: schema.articleVersions })
+    .from(schema.articles)
+    .innerJoin(schema.articleVersions, eq(schema.articleVersions.id, schema.articles.currentVersionId))
+    .where(
+      and(
+        eq(schema.articles.translationGroup, self.article.translationGroup),
+        ne(schema.articles.id, articleId),
+      ),
+    )
+    .orderBy(asc(schema.articles.locale))
+    .all();
+  return others.map(({ article, version }) => {
+    const changed = bodyChangedAt(db, article.id, version);
+    return {
+      id: article.id,
+      slug: article.slug,
+      locale: article.locale,
+      title: version.title,
+      status: article.status,
+      bodyChangedAt: changed,
+      olderThanThis: changed.getTime() < selfChanged.getTime(),
+      newerThanThis: changed.getTime() > selfChanged.getTime(),
+    };
+  });
 }

@@ -174,7 +174,14 @@ describe("saving article versions", () => {
     const conflict = thrown as ConflictError;
     expect(conflict.code).toBe("version_conflict");
     expect(conflict.status).toBe(409);
-    expect(conflict.details).toEqual({ currentVersionId: v2.id, currentVersionNumber: 2 });
+    // The conflict carries the other person's version, so the editor can show it beside the refused text.
+    expect(conflict.details).toMatchObject({
+      currentVersionId: v2.id,
+      currentVersionNumber: 2,
+      authorName: "Test editor",
+      body: "Salvato da Anna.",
+      answers: [{ channel: "sms", subject: null, body: "Chiama il {{fact.support_phone}}." }],
+    });
 
     expect(counts()).toEqual(before);
     expect(rawArticle(article.id)).toEqual(articleBefore);

@@ -13,7 +13,7 @@ import {
 } from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { getFactMap } from "@/lib/facts";
-import type { ArticleMetaInput, SaveArticleInput, VersionContentInput } from "./input";
+import type { ArticleMetaInput, EditArticleInput, SaveArticleInput, VersionContentInput } from "./input";
 import { assertVersionContent, checkVersionContent } from "./validate";
 
 export type Actor = { id: number } | null;
@@ -90,7 +90,7 @@ export function recordWorkflowEvent(
 }
 
 /** Facts named anywhere in the current or published version, kept so a fact change re-indexes exactly these. */
-function refreshFactUsage(tx: Tx, articleId: number): void {
+export function refreshFactUsage(tx: Tx, articleId: number): void {
   const article = tx.select().from(schema.articles).where(eq(schema.articles.id, articleId)).get();
   if (!article) return;
   const versionIds = [article.currentVersionId, article.publishedVersionId].filter(
@@ -154,7 +154,7 @@ export function createArticle(
   db: Db = getDb(),
 ): CreatedArticle {
   const facts = getFactMap(db);
-  const check = checkVersionContent(content, { visibility: meta.visibility, facts });
+  const check = checkVersionContent(content, { visibility: meta.visibility, facts, locale: meta.locale });
   assertVersionContent(check, meta.status === "published" ? "publish" : "save");
   return db.transaction((tx) => {
     const { product, category } = resolveTaxonomy(tx, meta);
@@ -212,63 +212,174 @@ export function saveArticleVersion(input: SaveArticleInput, actor: Actor, db: Db
   const article = db.select().from(schema.articles).where(eq(schema.articles.id, input.articleId)).get();
   if (!article) throw new NotFoundError("article_not_found", "Articolo non trovato.");
   const facts = getFactMap(db);
-  const check = checkVersionContent(input, { visibility: article.visibility, facts });
+  const check = checkVersionContent(input, { visibility: article.visibility, facts, locale: article.locale });
   assertVersionContent(check, input.publish ? "publish" : "save");
 
   return db.transaction((tx) => {
     // Re-read inside the write transaction: the conflict check and the insert must see the same state.
     const fresh = tx.select().from(schema.articles).where(eq(schema.articles.id, input.articleId)).get();
     if (!fresh) throw new NotFoundError("article_not_found", "Articolo non trovato.");
-    const current = fresh.currentVersionId
-      ? tx
-          .select()
-          .from(schema.articleVersions)
-          .where(eq(schema.articleVersions.id, fresh.currentVersionId))
-          .get()
-      : undefined;
-    if (!current || current.id !== input.baseVersionId) {
-      throw new ConflictError(
-        "version_conflict",
-        "Qualcuno ha salvato una versione più recente mentre modificavi. Il tuo testo non è stato perso.",
-        { currentVersionId: current?.id ?? null, currentVersionNumber: current?.number ?? null },
-      );
-    }
-    const version = insertVersion(tx, fresh, current, input, actor?.id ?? null);
-    const updated = tx
-      .update(schema.articles)
-      .set({
-        currentVersionId: version.id,
-        status: input.publish ? "published" : "draft",
-        publishedVersionId: input.publish ? version.id : fresh.publishedVersionId,
-        updatedAt: sql`(unixepoch('subsec') * 1000)`,
-      })
-      .where(eq(schema.articles.id, fresh.id))
-      .returning()
-      .get();
-    refreshFactUsage(tx, fresh.id);
-    recordAudit(tx, {
-      actorId: actor?.id ?? null,
-      action: input.publish ? "article.publish" : "article.save",
-      entityType: "article",
-      entityId: fresh.id,
-      details: { version: version.number, changeNote: input.changeNote || undefined },
-    });
-    recordWorkflowEvent(
-      tx,
-      fresh.id,
-      version.id,
-      input.publish ? "publish" : "save",
-      actor,
-      input.changeNote,
-    );
-    if (input.publish) enqueueSearchSync(tx, [fresh.id], "publish");
-    return { article: updated, version, published: input.publish };
+    const current = currentVersionOf(tx, fresh);
+    assertBaseIsCurrent(tx, current, input.baseVersionId);
+    return commitVersion(tx, fresh, current, input, actor);
   });
 }
 
+/** The other person's version, for the side-by-side conflict view: nothing of theirs or yours is lost. */
+export type VersionConflictDetails = {
+  currentVersionId: number | null;
+  currentVersionNumber: number | null;
+  authorName: string | null;
+  savedAt: string | null;
+  title: string;
+  summary: string;
+  body: string;
+  answers: { channel: string; subject: string | null; body: string }[];
+};
+
+function assertBaseIsCurrent(
+  tx: Tx,
+  current: ArticleVersion | undefined,
+  baseVersionId: number,
+): asserts current {
+  if (current && current.id === baseVersionId) return;
+  const author = current?.authorId
+    ? tx
+        .select({ name: schema.users.name })
+        .from(schema.users)
+        .where(eq(schema.users.id, current.authorId))
+        .get()
+    : undefined;
+  const details: VersionConflictDetails = {
+    currentVersionId: current?.id ?? null,
+    currentVersionNumber: current?.number ?? null,
+    authorName: author?.name ?? null,
+    savedAt: current?.createdAt.toISOString() ?? null,
+    title: current?.title ?? "",
+    summary: current?.summary ?? "",
+    body: current?.body ?? "",
+    answers: current
+      ? answersOf(tx, current.id).map((a) => ({ channel: a.channel, subject: a.subject, body: a.body }))
+      : [],
+  };
+  throw new ConflictError(
+    "version_conflict",
+    `${details.authorName ?? "Qualcuno"} ha salvato la versione ${details.currentVersionNumber ?? "?"} mentre modificavi. Il tuo testo non è stato perso.`,
+    details,
+  );
+}
+
+function currentVersionOf(tx: Tx, article: Article): ArticleVersion | undefined {
+  return article.currentVersionId
+    ? tx
+        .select()
+        .from(schema.articleVersions)
+        .where(eq(schema.articleVersions.id, article.currentVersionId))
+        .get()
+    : undefined;
+}
+
+/** Inserts the version and moves the article's pointers, with fact usage, audit, workflow event and outbox. */
+function commitVersion(
+  tx: Tx,
+  fresh: Article,
+  current: ArticleVersion,
+  input: SaveArticleInput,
+  actor: Actor,
+): SavedVersion {
+  const version = insertVersion(tx, fresh, current, input, actor?.id ?? null);
+  const updated = tx
+    .update(schema.articles)
+    .set({
+      currentVersionId: version.id,
+      // A draft saved on an archived article stays archived: only "unarchive" brings it back (and re-indexes it).
+      status: input.publish ? "published" : fresh.status === "archived" ? "archived" : "draft",
+      publishedVersionId: input.publish ? version.id : fresh.publishedVersionId,
+      updatedAt: sql`(unixepoch('subsec') * 1000)`,
+    })
+    .where(eq(schema.articles.id, fresh.id))
+    .returning()
+    .get();
+  refreshFactUsage(tx, fresh.id);
+  recordAudit(tx, {
+    actorId: actor?.id ?? null,
+    action: input.publish ? "article.publish" : "article.save",
+    entityType: "article",
+    entityId: fresh.id,
+    details: { version: version.number, changeNote: input.changeNote || undefined },
+  });
+  recordWorkflowEvent(tx, fresh.id, version.id, input.publish ? "publish" : "save", actor, input.changeNote);
+  if (input.publish) enqueueSearchSync(tx, [fresh.id], "publish");
+  return { article: updated, version, published: input.publish };
+}
+
+/** Metadata an edit may change. `ownerId: undefined` leaves the owner as it is; `archived` toggles archiving. */
+type MetaChange = {
+  locale: Article["locale"];
+  translationGroup: string;
+  productSlug: string;
+  categorySlug: string;
+  visibility: Article["visibility"];
+  tags: string[];
+  reviewBy: string | null;
+  ownerId?: number | null;
+  archived?: boolean;
+};
+
 /**
- * Updates an article's metadata (taxonomy, visibility, tags, owner, review date, archived or not). Returns whether
- * anything changed. Anything that changes what readers or indexes see re-syncs search in the same transaction.
+ * Applies metadata inside the caller's transaction; returns whether anything changed. Anything that changes what
+ * readers or indexes see re-syncs search in the same transaction.
+ */
+function applyMeta(tx: Tx, article: Article, meta: MetaChange, actor: Actor): boolean {
+  const { product, category } = resolveTaxonomy(tx, meta);
+  let status = article.status;
+  if (meta.archived === true) status = "archived";
+  else if (meta.archived === false && article.status === "archived") {
+    status = article.publishedVersionId ? "published" : "draft";
+  }
+  const next = {
+    locale: meta.locale,
+    translationGroup: meta.translationGroup,
+    productId: product.id,
+    categoryId: category.id,
+    visibility: meta.visibility,
+    tags: meta.tags,
+    reviewBy: meta.reviewBy,
+    ownerId: meta.ownerId === undefined ? article.ownerId : meta.ownerId,
+    status,
+  };
+  const changedKeys = (Object.keys(next) as (keyof typeof next)[]).filter(
+    (k) => JSON.stringify(next[k]) !== JSON.stringify(article[k]),
+  );
+  if (changedKeys.length === 0) return false;
+  tx.update(schema.articles)
+    .set({ ...next, updatedAt: sql`(unixepoch('subsec') * 1000)` })
+    .where(eq(schema.articles.id, article.id))
+    .run();
+  const action =
+    status !== article.status
+      ? status === "archived"
+        ? "article.archive"
+        : "article.unarchive"
+      : "article.meta_update";
+  recordAudit(tx, {
+    actorId: actor?.id ?? null,
+    action,
+    entityType: "article",
+    entityId: article.id,
+    details: { fields: changedKeys },
+  });
+  if (status !== article.status) {
+    const event = status === "archived" ? "archive" : "unarchive";
+    recordWorkflowEvent(tx, article.id, article.currentVersionId, event, actor);
+  }
+  if (article.publishedVersionId) enqueueSearchSync(tx, [article.id], action);
+  return true;
+}
+
+/**
+ * Updates an article's metadata from an imported file (taxonomy, visibility, tags, owner by e-mail, review date,
+ * archived or not). Returns whether anything changed.
  */
 export function updateArticleMeta(
   articleId: number,
@@ -279,53 +390,92 @@ export function updateArticleMeta(
   return db.transaction((tx) => {
     const article = tx.select().from(schema.articles).where(eq(schema.articles.id, articleId)).get();
     if (!article) throw new NotFoundError("article_not_found", "Articolo non trovato.");
-    const { product, category } = resolveTaxonomy(tx, meta);
     const owner = findOwner(tx, meta.ownerEmail);
-    let status = article.status;
-    if (meta.status === "archived") status = "archived";
-    else if (article.status === "archived" && article.publishedVersionId) status = "published";
-    const next = {
-      locale: meta.locale,
-      translationGroup: meta.translationGroup,
-      productId: product.id,
-      categoryId: category.id,
-      visibility: meta.visibility,
-      tags: meta.tags,
-      reviewBy: meta.reviewBy ?? null,
-      ownerId: owner?.id ?? article.ownerId,
-      status,
-    };
-    const changedKeys = (Object.keys(next) as (keyof typeof next)[]).filter(
-      (k) => JSON.stringify(next[k]) !== JSON.stringify(article[k]),
+    return applyMeta(
+      tx,
+      article,
+      {
+        locale: meta.locale,
+        translationGroup: meta.translationGroup,
+        productSlug: meta.productSlug,
+        categorySlug: meta.categorySlug,
+        visibility: meta.visibility,
+        tags: meta.tags,
+        reviewBy: meta.reviewBy ?? null,
+        ownerId: owner?.id,
+        archived: meta.status === "archived" ? true : article.status === "archived" ? false : undefined,
+      },
+      actor,
     );
-    if (changedKeys.length === 0) return false;
-    tx.update(schema.articles)
-      .set({ ...next, updatedAt: sql`(unixepoch('subsec') * 1000)` })
-      .where(eq(schema.articles.id, articleId))
-      .run();
-    const action =
-      status !== article.status
-        ? status === "archived"
-          ? "article.archive"
-          : "article.restore"
-        : "article.meta_update";
-    recordAudit(tx, {
-      actorId: actor?.id ?? null,
-      action,
-      entityType: "article",
-      entityId: articleId,
-      details: { fields: changedKeys },
-    });
-    if (status !== article.status) {
-      recordWorkflowEvent(
-        tx,
-        articleId,
-        article.currentVersionId,
-        status === "archived" ? "archive" : "unarchive",
-        actor,
-      );
-    }
-    if (article.publishedVersionId) enqueueSearchSync(tx, [articleId], action);
-    return true;
   });
+}
+
+export type SavedEdit = {
+  article: Article;
+  version: ArticleVersion | null;
+  published: boolean;
+  metaChanged: boolean;
+};
+
+/**
+ * The studio's save: metadata and content in one transaction, behind one conflict check. A new version is written
+ * only when title, summary, body or an answer changed (or to publish), so editing tags does not bump versions.
+ */
+export function saveArticleEdit(input: EditArticleInput, actor: Actor, db: Db = getDb()): SavedEdit {
+  const facts = getFactMap(db);
+  const check = checkVersionContent(input, {
+    visibility: input.meta.visibility,
+    facts,
+    locale: input.meta.locale,
+  });
+  assertVersionContent(check, input.publish ? "publish" : "save");
+  return db.transaction((tx) => {
+    const fresh = tx.select().from(schema.articles).where(eq(schema.articles.id, input.articleId)).get();
+    if (!fresh) throw new NotFoundError("article_not_found", "Articolo non trovato.");
+    const current = currentVersionOf(tx, fresh);
+    assertBaseIsCurrent(tx, current, input.baseVersionId);
+    if (input.meta.ownerId) {
+      const owner = tx.select().from(schema.users).where(eq(schema.users.id, input.meta.ownerId)).get();
+      if (!owner || owner.role === "agent") {
+        throw new InvalidError(
+          "owner_invalid",
+          "Il responsabile deve essere un editor o un amministratore.",
+          {
+            "meta.ownerId": ["Scegli un editor o un amministratore"],
+          },
+        );
+      }
+    }
+    const metaChanged = applyMeta(
+      tx,
+      fresh,
+      { ...input.meta, translationGroup: fresh.translationGroup, reviewBy: input.meta.reviewBy ?? null },
+      actor,
+    );
+    const article = tx.select().from(schema.articles).where(eq(schema.articles.id, fresh.id)).get() ?? fresh;
+    const contentChanged = !sameVersionContent(tx, current, input);
+    if (!contentChanged && !input.publish) return { article, version: null, published: false, metaChanged };
+    if (
+      !contentChanged &&
+      input.publish &&
+      article.publishedVersionId === current.id &&
+      article.status === "published"
+    ) {
+      return { article, version: null, published: false, metaChanged };
+    }
+    const saved = commitVersion(tx, article, current, input, actor);
+    return { ...saved, metaChanged };
+  });
+}
+
+function sameVersionContent(tx: Tx, current: ArticleVersion, input: VersionContentInput): boolean {
+  if (current.title !== input.title || current.summary !== input.summary || current.body !== input.body)
+    return false;
+  const key = (list: { channel: string; subject: string | null; body: string }[]) =>
+    JSON.stringify(
+      list
+        .map((a) => [a.channel, a.subject ?? null, a.body])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+  return key(answersOf(tx, current.id)) === key(input.answers);
 }

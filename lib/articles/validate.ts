@@ -1,5 +1,5 @@
 import { type AnswerIssue, checkAnswer, listVariables } from "@/lib/channels";
-import type { Fact, Visibility } from "@/lib/db";
+import type { Fact, Locale, Visibility } from "@/lib/db";
 import { InvalidError } from "@/lib/errors";
 import { stripInternalBlocks } from "@/lib/markdown";
 import type { VersionContentInput } from "./input";
@@ -21,8 +21,24 @@ export type ContentCheck = {
 /** Checks a version's body and answers against CHANNELS.md. Pure: the caller passes the facts. */
 export function checkVersionContent(
   content: Pick<VersionContentInput, "body" | "answers">,
-  context: { visibility: Visibility; facts: ReadonlyMap<string, Pick<Fact, "visibility">> },
+  context: {
+    visibility: Visibility;
+    facts: ReadonlyMap<string, Pick<Fact, "visibility"> & { values?: Fact["values"] }>;
+    /** Lengths are measured with the facts' values in this locale, as the editor's live checks do. */
+    locale?: Locale;
+  },
 ): ContentCheck {
+  const factInfo = new Map(
+    [...context.facts].map(([key, fact]) => [
+      key,
+      {
+        visibility: fact.visibility,
+        value: fact.values
+          ? ((context.locale === "en" ? fact.values.en : undefined) ?? fact.values.it)
+          : undefined,
+      },
+    ]),
+  );
   const issues: Record<string, ContentIssue[]> = {};
   const add = (field: string, issue: ContentIssue) => {
     const list = issues[field] ?? [];
@@ -89,7 +105,7 @@ export function checkVersionContent(
     }
     seen.add(answer.channel);
     for (const issue of checkAnswer(answer.channel, answer, {
-      facts: context.facts,
+      facts: factInfo,
       articleVisibility: context.visibility,
     })) {
       add(issue.field === "subject" ? `${field}.subject` : field, issue);

@@ -8,6 +8,7 @@ export {
   createUser,
   getActiveUserById,
   getUserByEmail,
+  listEditors,
   type PublicUser,
   roleAtLeast,
   verifyCredentials,

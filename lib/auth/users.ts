@@ -1,5 +1,5 @@
 import "server-only";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, ROLES, type Role, schema, type User } from "@/lib/db";
 import { InvalidError, RateLimitedError } from "@/lib/errors";
@@ -43,6 +43,21 @@ export async function createUser(input: CreateUserInput, db: Db = getDb()): Prom
 
 export function countUsers(db: Db = getDb()): number {
   return db.select({ n: count() }).from(schema.users).get()?.n ?? 0;
+}
+
+/** Editors and admins: who may own an article. */
+export function listEditors(db: Db = getDb()): PublicUser[] {
+  return db
+    .select({
+      id: schema.users.id,
+      email: schema.users.email,
+      name: schema.users.name,
+      role: schema.users.role,
+    })
+    .from(schema.users)
+    .where(and(eq(schema.users.active, true), ne(schema.users.role, "agent")))
+    .orderBy(schema.users.name)
+    .all();
 }
 
 export function getUserByEmail(email: string, db: Db = getDb()): User | null {

@@ -6,6 +6,7 @@ import { requirePageRole } from "@/lib/auth";
 import { getFactMap } from "@/lib/facts";
 import { SafeHtml } from "../../../_components/safe-html";
 import { AnswerCard } from "./answer-card";
+import { FlagButton } from "./flag-button";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,6 +32,11 @@ export default async function AgentArticlePage({ params }: Props) {
         {article.summary ? <p className="muted">{article.summary}</p> : null}
         {/* Internal blocks are kept and marked for agents. */}
         <SafeHtml className="prose" html={article.html} />
+        <FlagButton
+          articleId={bundle.article.id}
+          versionId={bundle.version.id}
+          channels={article.answers.map((a) => a.channel)}
+        />
       </article>
       <section aria-labelledby="answers-title">
         <h2 id="answers-title" style={{ fontSize: "1.2rem" }}>

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requirePageRole } from "@/lib/auth";
+import { getSettings } from "@/lib/settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Impostazioni" };
+
+export default async function SettingsPage() {
+  await requirePageRole("admin", "/admin/settings");
+  return (
+    <>
+      <h1>Impostazioni</h1>
+      <SettingsForm initial={getSettings()} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, schema } from "@/lib/db";
+import { InvalidError } from "@/lib/errors";
+import {
+  getSettings,
+  listAuditActions,
+  listAuditLog,
+  type SettingsPatchInput,
+  updateSettings,
+} from "@/lib/settings";
+import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
+
+const count = (table: string) =>
+  (getDb().$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+
+describe("settings", () => {
+  let env: ReturnType<typeof useTestEnvironment>;
+  let admin: { id: number };
+  beforeAll(() => {
+    env = useTestEnvironment("settings");
+    admin = insertTestUser("admin");
+  });
+  afterAll(() => env.cleanup());
+
+  it("defaults on a fresh database, with no row written", () => {
+    expect(getSettings()).toEqual({ requireDistinctApprover: false });
+    expect(count("settings")).toBe(0);
+  });
+
+  it("updates a setting and audits the old and new value", () => {
+    const result = updateSettings({ requireDistinctApprover: true }, admin);
+    expect(result.settings.requireDistinctApprover).toBe(true);
+    expect(result.changed).toEqual({ requireDistinctApprover: { from: false, to: true } });
+    expect(getSettings().requireDistinctApprover).toBe(true);
+
+    const [entry] = listAuditLog({ action: "settings.update" });
+    expect(entry).toMatchObject({
+      action: "settings.update",
+      actorId: admin.id,
+      actorName: "Test admin",
+      entityType: "settings",
+      details: { requireDistinctApprover: { from: false, to: true } },
+    });
+    expect(entry?.at).toBeInstanceOf(Date);
+
+    updateSettings({ requireDistinctApprover: false }, admin);
+    expect(getSettings().requireDistinctApprover).toBe(false);
+    expect(listAuditLog({ action: "settings.update" })[0]?.details).toEqual({
+      requireDistinctApprover: { from: true, to: false },
+    });
+  });
+
+  it("writes nothing when nothing changes", () => {
+    const audits = count("audit_log");
+    expect(updateSettings({ requireDistinctApprover: false }, admin).changed).toEqual({});
+    expect(updateSettings({}, admin).changed).toEqual({});
+    expect(count("audit_log")).toBe(audits);
+  });
+
+  it("refuses unknown keys and wrong types, and writes nothing", () => {
+    const audits = count("audit_log");
+    for (const patch of [{ requireDistinctApprover: "yes" }, { somethingElse: true }]) {
+      expect(() => updateSettings(patch as unknown as SettingsPatchInput, admin)).toThrow(InvalidError);
+    }
+    expect(count("audit_log")).toBe(audits);
+    expect(getSettings().requireDistinctApprover).toBe(false);
+  });
+
+  it("falls back to the default when a stored value cannot be read", () => {
+    getDb()
+      .insert(schema.settings)
+      .values({ key: "requireDistinctApprover", value: "forse" })
+      .onConflictDoUpdate({ target: schema.settings.key, set: { value: "forse" } })
+      .run();
+    expect(getSettings().requireDistinctApprover).toBe(false);
+    updateSettings({ requireDistinctApprover: true }, admin);
+    expect(getSettings().requireDistinctApprover).toBe(true);
+  });
+
+  it("lists the audit log newest first, filtered by action, with the action types present", () => {
+    const all = listAuditLog();
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => b - a));
+    expect(listAuditActions()).toContain("settings.update");
+    expect(listAuditLog({ action: "article.publish" })).toEqual([]);
+    expect(listAuditLog({ limit: 1 })).toHaveLength(1);
+  });
+});
