@@ -17,10 +17,20 @@ export type {
   Product,
   Role,
   Upload,
+  UsageEvent,
+  UsageEventKind,
   User,
   Visibility,
   WorkflowAction,
   WorkflowEvent,
 } from "./schema";
-export { ARTICLE_STATUSES, FACT_TYPES, LOCALES, ROLES, VISIBILITIES, WORKFLOW_ACTIONS } from "./schema";
+export {
+  ARTICLE_STATUSES,
+  FACT_TYPES,
+  LOCALES,
+  ROLES,
+  USAGE_EVENT_KINDS,
+  VISIBILITIES,
+  WORKFLOW_ACTIONS,
+} from "./schema";
 export { schema };

@@ -216,6 +216,36 @@ export const uploads = sqliteTable(
   (t) => [index("uploads_article_idx").on(t.articleId)],
 );
 
+/**
+ * What agents do in the console (issue 5): searches, opens and copies. Written in batches off the request path;
+ * popularity for ranking is aggregated from here.
+ */
+export const USAGE_EVENT_KINDS = ["search", "open", "copy"] as const;
+export type UsageEventKind = (typeof USAGE_EVENT_KINDS)[number];
+
+export const usageEvents = sqliteTable(
+  "usage_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    kind: text("kind", { enum: USAGE_EVENT_KINDS }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** search: the query as typed (trimmed); open/copy: the query that led there, when known. */
+    query: text("query"),
+    filters: text("filters", { mode: "json" }).$type<Record<string, string>>(),
+    channel: text("channel"),
+    resultCount: integer("result_count"),
+    latencyMs: integer("latency_ms"),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    /** open: the 1-based rank of the opened result. */
+    position: integer("position"),
+  },
+  (t) => [
+    index("usage_events_kind_at_idx").on(t.kind, t.at),
+    index("usage_events_article_idx").on(t.articleId),
+  ],
+);
+
 // ── Facts ──────────────────────────────────────────────────────────────────────────────────────────
 
 export const facts = sqliteTable("facts", {
@@ -301,3 +331,4 @@ export type OutboxRow = typeof searchOutbox.$inferSelect;
 export type WorkflowEvent = typeof workflowEvents.$inferSelect;
 export type AgentFlag = typeof agentFlags.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
+export type UsageEvent = typeof usageEvents.$inferSelect;
