@@ -56,3 +56,19 @@ test("an agent cannot open the studio", async ({ page }) => {
   const res = await page.goto("/studio");
   expect(res?.status()).toBe(404);
 });
+
+test("an editor cannot open the admin pages, and an anonymous visitor is sent to sign in", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "editor");
+  for (const path of ["/admin/settings", "/admin/audit"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  const anonymous = await browser.newContext();
+  const stranger = await anonymous.newPage();
+  await stranger.goto("/admin/audit");
+  await expect(stranger).toHaveURL(/\/login\?callbackUrl=/);
+  await anonymous.close();
+});

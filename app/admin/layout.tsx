@@ -1,12 +1,13 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePageRole } from "@/lib/auth";
 import { AppHeader } from "../_components/app-header";
+import { SubNav, type SubNavLink } from "../_components/sub-nav";
 
 export const dynamic = "force-dynamic";
 
-const ADMIN_LINKS = [
+const ADMIN_LINKS: SubNavLink[] = [
   { href: "/admin/settings", label: "Impostazioni" },
+  { href: "/admin/synonyms", label: "Sinonimi" },
   { href: "/admin/audit", label: "Registro attività" },
 ];
 
@@ -16,13 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <AppHeader user={user} current="admin" />
-      <nav aria-label="Amministrazione" className="subnav">
-        {ADMIN_LINKS.map((l) => (
-          <Link key={l.href} href={l.href}>
-            {l.label}
-          </Link>
-        ))}
-      </nav>
+      <SubNav label="Amministrazione" links={ADMIN_LINKS} />
       <main id="main">{children}</main>
     </>
   );

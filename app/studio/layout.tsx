@@ -1,11 +1,11 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePageRole } from "@/lib/auth";
 import { AppHeader } from "../_components/app-header";
+import { SubNav, type SubNavLink } from "../_components/sub-nav";
 
 export const dynamic = "force-dynamic";
 
-const STUDIO_LINKS = [
+const STUDIO_LINKS: SubNavLink[] = [
   { href: "/studio", label: "Articoli" },
   { href: "/studio/articles/new", label: "Nuovo articolo" },
   { href: "/studio/parity", label: "Parità canali" },
@@ -20,13 +20,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   return (
     <>
       <AppHeader user={user} current="studio" />
-      <nav aria-label="Studio" className="subnav">
-        {STUDIO_LINKS.map((l) => (
-          <Link key={l.href} href={l.href}>
-            {l.label}
-          </Link>
-        ))}
-      </nav>
+      <SubNav label="Studio" links={STUDIO_LINKS} />
       <main id="main">{children}</main>
     </>
   );

@@ -10,7 +10,7 @@ import {
   type StudioListFilters,
 } from "@/lib/catalog";
 import { formatIsoDay } from "@/lib/parity";
-import styles from "./parity/lists.module.css";
+import styles from "./_components/lists.module.css";
 
 export const metadata: Metadata = { title: "Studio" };
 

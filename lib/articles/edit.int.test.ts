@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { ConflictError, InvalidError } from "@/lib/errors";
-import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { makeArticle, nextSave, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
+import { countRows } from "@/lib/test/queries";
 import { type EditArticleInput, getArticleForEdit, saveArticleEdit } from "./index";
-
-function count(table: string): number {
-  return (getDb().$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
-}
 
 describe("saving from the studio editor (metadata + content in one transaction)", () => {
   let env: ReturnType<typeof useTestEnvironment>;
@@ -28,18 +25,7 @@ describe("saving from the studio editor (metadata + content in one transaction)"
     const current = getArticleForEdit(articleId);
     if (!current) throw new Error("missing article");
     return {
-      articleId,
-      baseVersionId: current.version.id,
-      publish: false,
-      title: current.version.title,
-      summary: current.version.summary,
-      body: current.version.body,
-      changeNote: "",
-      answers: current.answers.map((a) => ({
-        channel: a.channel as "sms",
-        subject: a.subject,
-        body: a.body,
-      })),
+      ...nextSave(articleId),
       meta: {
         locale: current.article.locale,
         productSlug: current.product.slug,
@@ -55,7 +41,7 @@ describe("saving from the studio editor (metadata + content in one transaction)"
 
   it("changes metadata without a new version when the content is the same", () => {
     const { article } = makeArticle({ slug: "solo-metadati" }, editor);
-    const versions = count("article_versions");
+    const versions = countRows("article_versions");
     const base = editOf(article.id);
     const saved = saveArticleEdit(
       {
@@ -65,7 +51,7 @@ describe("saving from the studio editor (metadata + content in one transaction)"
       editor,
     );
     expect(saved).toMatchObject({ version: null, metaChanged: true, published: false });
-    expect(count("article_versions")).toBe(versions);
+    expect(countRows("article_versions")).toBe(versions);
     const after = getArticleForEdit(article.id);
     expect(after?.category.slug).toBe("bollette");
     expect(after?.article.tags).toEqual(["iban", "sepa"]);

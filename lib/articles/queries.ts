@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import type { Article, ArticleVersion, Category, ChannelAnswer, Db, Product, User } from "@/lib/db";
 import { getDb, schema } from "@/lib/db";
 

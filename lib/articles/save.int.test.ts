@@ -8,12 +8,12 @@ import {
   saveArticleVersion,
   updateArticleMeta,
 } from "@/lib/articles";
-import type { SaveArticleInput } from "@/lib/articles/input";
-import { type Article, getDb, schema } from "@/lib/db";
+import { getDb, schema } from "@/lib/db";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { getFactMap } from "@/lib/facts";
-import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { makeArticle, nextSave, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
+import { articleRow, auditFor, countRowsIn, outboxFor, rawArticle } from "@/lib/test/queries";
 
 // Values of the facts seeded by seedTaxonomy().
 const PUBLIC_PHONE = "800 123 456";
@@ -21,12 +21,7 @@ const INTERNAL_QUEUE = "Coda L2 Rete int. 4410";
 
 const TABLES = ["articles", "article_versions", "channel_answers", "search_outbox", "audit_log"] as const;
 
-function counts(): Record<(typeof TABLES)[number], number> {
-  const db = getDb();
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof TABLES)[number], number>;
-}
+const counts = () => countRowsIn(TABLES);
 
 /** Raw rows, every column, so "unchanged" means unchanged. */
 function rawVersion(id: number) {
@@ -37,33 +32,12 @@ function rawAnswers(versionId: number) {
     .$client.prepare("select * from channel_answers where version_id = ? order by id")
     .all(versionId);
 }
-function rawArticle(id: number) {
-  return getDb().$client.prepare("select * from articles where id = ?").get(id);
-}
-
-function articleRow(id: number): Article {
-  const row = getDb().select().from(schema.articles).where(eq(schema.articles.id, id)).get();
-  if (!row) throw new Error(`article ${id} not found`);
-  return row;
-}
 
 function answersOf(versionId: number) {
   return getDb()
     .select()
     .from(schema.channelAnswers)
     .where(eq(schema.channelAnswers.versionId, versionId))
-    .all();
-}
-
-function outboxFor(articleId: number) {
-  return getDb().select().from(schema.searchOutbox).where(eq(schema.searchOutbox.articleId, articleId)).all();
-}
-
-function auditFor(articleId: number) {
-  return getDb()
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.entityId, String(articleId)))
     .all();
 }
 
@@ -75,23 +49,6 @@ function factKeysOf(articleId: number): string[] {
     .all()
     .map((r) => r.factKey)
     .sort();
-}
-
-/** A save based on the article's current version, with that version's content unless overridden. */
-function nextSave(articleId: number, overrides: Partial<SaveArticleInput> = {}): SaveArticleInput {
-  const current = getArticleForEdit(articleId);
-  if (!current) throw new Error(`article ${articleId} has no version`);
-  return {
-    articleId,
-    baseVersionId: current.version.id,
-    title: current.version.title,
-    summary: current.version.summary,
-    body: current.version.body,
-    changeNote: "",
-    answers: current.answers.map((a) => ({ channel: a.channel as "sms", subject: a.subject, body: a.body })),
-    publish: false,
-    ...overrides,
-  };
 }
 
 function archive(created: CreatedArticle): void {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPublishedArticle } from "@/lib/articles";
 import { getDb, schema } from "@/lib/db";
 import { useTestEnvironment } from "@/lib/test/harness";
+import { countRows } from "@/lib/test/queries";
 import { type ImportReport, importContentDir } from "./import";
 
 const TAXONOMY = `products:
@@ -95,10 +96,6 @@ function write(dir: string, files: Record<string, string>): void {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-}
-
-function countRows(table: string): number {
-  return (getDb().$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
 }
 
 function articleBySlug(slug: string) {

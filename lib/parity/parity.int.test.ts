@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getArticleForEdit, saveArticleVersion, updateArticleMeta } from "@/lib/articles";
-import type { SaveArticleInput } from "@/lib/articles/input";
+import { saveArticleVersion, updateArticleMeta } from "@/lib/articles";
 import { type Article, getDb } from "@/lib/db";
 import { flagArticle, resolveFlag } from "@/lib/flags";
 import { computeParity, countParityByArticle, listReviewDue, type ParityArticle } from "@/lib/parity";
-import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { makeArticle, nextSave, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 
 const TODAY = "2026-11-24";
@@ -15,22 +14,6 @@ const ALL_ANSWERS = [
   { channel: "email" as const, subject: "La sua richiesta", body: "Gentile cliente, ecco come fare." },
   { channel: "sms" as const, subject: null, body: "Ecco come fare." },
 ];
-
-function nextSave(articleId: number, overrides: Partial<SaveArticleInput> = {}): SaveArticleInput {
-  const current = getArticleForEdit(articleId);
-  if (!current) throw new Error(`article ${articleId} has no version`);
-  return {
-    articleId,
-    baseVersionId: current.version.id,
-    title: current.version.title,
-    summary: current.version.summary,
-    body: current.version.body,
-    changeNote: "",
-    answers: current.answers.map((a) => ({ channel: a.channel as "sms", subject: a.subject, body: a.body })),
-    publish: false,
-    ...overrides,
-  };
-}
 
 function problemsOf(articleId: number, today = TODAY): string[] {
   const report = computeParity({ articleId, today });

@@ -1,4 +1,5 @@
 import "server-only";
+import { getArticlePopularity } from "@/lib/analytics";
 import { type ArticleBundle, getPublishedBundleById } from "@/lib/articles";
 import { fillTemplate } from "@/lib/channels";
 import type { Db } from "@/lib/db";
@@ -20,6 +21,8 @@ export type SearchDocument = {
   /** Channel keys with an answer (internal index only): the agent's "channel available" filter. */
   channels: string[];
   publishedAt: number;
+  /** Internal index only: opens + 2 × copies in the last 90 days; the last ranking rule (lib/search/settings.ts). */
+  popularity?: number;
 } & Partial<Record<`${"title" | "summary" | "body" | "answers"}_${"it" | "en"}`, string>>;
 
 export type ArticleDocuments = {
@@ -28,7 +31,12 @@ export type ArticleDocuments = {
   public: SearchDocument | null;
 };
 
-function toDocument(bundle: ArticleBundle, audience: "internal" | "public", facts: FactMap): SearchDocument {
+function toDocument(
+  bundle: ArticleBundle,
+  audience: "internal" | "public",
+  facts: FactMap,
+  popularity: number,
+): SearchDocument {
   const { article, version, product, category, answers } = bundle;
   const loc = article.locale;
   const values = factValues(facts, loc, audience);
@@ -52,6 +60,7 @@ function toDocument(bundle: ArticleBundle, audience: "internal" | "public", fact
     [`body_${loc}`]: markdownToPlainText(fill(version.body), { audience }),
   };
   if (audience === "internal") {
+    doc.popularity = popularity;
     doc[`answers_${loc}`] = answers
       .map((a) => fill([a.subject, a.body].filter(Boolean).join("\n")))
       .join("\n\n");
@@ -63,12 +72,20 @@ function toDocument(bundle: ArticleBundle, audience: "internal" | "public", fact
  * What each index should hold for an article right now, read from SQLite (the source of truth): null means
  * "must not be there". Internal articles never get a public document.
  */
-export function buildArticleDocuments(articleId: number, facts: FactMap, db?: Db): ArticleDocuments {
+export function buildArticleDocuments(
+  articleId: number,
+  facts: FactMap,
+  db?: Db,
+  popularity?: ReadonlyMap<number, number>,
+): ArticleDocuments {
   const bundle = getPublishedBundleById(articleId, db);
   if (!bundle) return { articleId, internal: null, public: null };
+  // A full document replaces the indexed one, so it carries the current count (else a publish would reset it to 0
+  // until the next periodic update). Batch callers pass a precomputed map; one indexed query per article otherwise.
+  const score = popularity ? (popularity.get(articleId) ?? 0) : getArticlePopularity(articleId, db);
   return {
     articleId,
-    internal: toDocument(bundle, "internal", facts),
-    public: bundle.article.visibility === "public" ? toDocument(bundle, "public", facts) : null,
+    internal: toDocument(bundle, "internal", facts, score),
+    public: bundle.article.visibility === "public" ? toDocument(bundle, "public", facts, 0) : null,
   };
 }

@@ -2,14 +2,21 @@ export { getMeili, indexNames } from "./client";
 export { type ArticleDocuments, buildArticleDocuments, type SearchDocument } from "./documents";
 export { highlightToHtml, type SearchHit, SearchInput, type SearchResult, searchArticles } from "./query";
 export { type ReindexProgress, type ReindexResult, reindexAll } from "./reindex";
-export { DEFAULT_SYNONYMS, indexSettings } from "./settings";
+export { DEFAULT_SYNONYMS, indexSettings, RANKING_RULES, synonymsFromGroups } from "./settings";
 export {
   applyIndexSettings,
+  applySynonyms,
   backoffMs,
   getOutboxBacklog,
   hasStuckOutbox,
   type OutboxBacklog,
+  type PopularityResult,
   processSearchOutbox,
+  refreshPopularity,
+  resetSynonyms,
   type SyncResult,
+  type SynonymsSaveResult,
+  saveSynonyms,
+  startPopularityJob,
   startSearchSyncWorker,
 } from "./sync";

@@ -1,37 +1,11 @@
 import type { Settings } from "meilisearch";
+import { DEFAULT_SYNONYM_GROUPS } from "@/lib/settings";
 
-/**
- * Contact-centre synonyms, Italian first. Meilisearch does not stem Italian, so singular/plural and verb/noun pairs
- * that agents type interchangeably are listed here (docs/decisions/006-search-relevance.md). Issue 5 makes these
- * editable by admins; these stay the defaults.
- */
-export const DEFAULT_SYNONYMS: Record<string, string[]> = buildSynonyms([
-  ["bolletta", "bollette", "fattura", "fatture"],
-  ["disdetta", "disdire", "recesso", "recedere", "cessazione", "chiudere", "annullare"],
-  ["iban", "conto corrente", "domiciliazione", "addebito", "rid", "sepa"],
-  ["pagamento", "pagamenti", "pagare", "saldare"],
-  ["rimborso", "rimborsi", "restituzione", "accredito"],
-  ["reclamo", "reclami", "lamentela", "segnalazione"],
-  ["guasto", "guasti", "non funziona", "problema", "disservizio", "interruzione"],
-  ["modem", "router"],
-  ["portabilita", "portabilità", "mnp", "cambio operatore"],
-  ["sim", "scheda", "esim"],
-  ["password", "credenziali", "accesso", "login"],
-  ["trasloco", "trasferimento", "cambio indirizzo", "trasferire"],
-  ["voltura", "subentro", "intestatario"],
-  ["garanzia", "assistenza", "riparazione"],
-  ["reso", "resi", "restituire", "restituzione"],
-  ["lettura", "autolettura", "contatore"],
-  ["privacy", "gdpr", "dati personali"],
-  ["bill", "bills", "invoice", "invoices"],
-  ["cancel", "cancellation", "terminate", "termination"],
-  ["refund", "refunds", "reimbursement"],
-  ["complaint", "complaints"],
-  ["outage", "fault", "not working", "down"],
-]);
+/** The shipped synonym groups as a Meilisearch setting; admins edit the groups in /admin/synonyms (lib/settings). */
+export const DEFAULT_SYNONYMS: Record<string, string[]> = synonymsFromGroups(DEFAULT_SYNONYM_GROUPS);
 
 /** Every term of a group maps to all the others (Meilisearch synonyms are one-directional). */
-function buildSynonyms(groups: string[][]): Record<string, string[]> {
+export function synonymsFromGroups(groups: readonly (readonly string[])[]): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
   for (const group of groups) {
     for (const term of group) {
@@ -103,14 +77,33 @@ export const SEARCHABLE_ATTRIBUTES = [
   "answers_en",
 ];
 
-export function indexSettings(audience: "internal" | "public"): Settings {
+/**
+ * Meilisearch's default rules, then popularity (opens + 2 × copies, issue 5): it only orders results the relevance
+ * rules left tied, so a popular article never outranks a better match. Internal index only: popularity comes from
+ * agents' usage.
+ */
+export const RANKING_RULES = ["words", "typo", "proximity", "attribute", "sort", "exactness"];
+
+/** `synonyms` comes from the caller: the stored groups (lib/settings), never this module's defaults. */
+export function indexSettings(audience: "internal" | "public", synonyms: Record<string, string[]>): Settings {
   return {
+    rankingRules: audience === "internal" ? [...RANKING_RULES, "popularity:desc"] : RANKING_RULES,
     searchableAttributes:
       audience === "internal"
         ? SEARCHABLE_ATTRIBUTES
         : SEARCHABLE_ATTRIBUTES.filter((a) => !a.startsWith("answers")),
-    filterableAttributes: ["locale", "product", "category", "channels", "visibility", "tags", "articleId"],
-    sortableAttributes: ["publishedAt", "title_it", "title_en"],
+    // popularity: the periodic job reads back only the documents with a count (`popularity > 0`).
+    filterableAttributes: [
+      "locale",
+      "product",
+      "category",
+      "channels",
+      "visibility",
+      "tags",
+      "articleId",
+      "popularity",
+    ],
+    sortableAttributes: ["publishedAt", "title_it", "title_en", "popularity"],
     displayedAttributes: ["*"],
     localizedAttributes: [
       { attributePatterns: ["*_it"], locales: ["ita"] },
@@ -123,7 +116,7 @@ export function indexSettings(audience: "internal" | "public"): Settings {
       // Agents type fast: allow one typo from 4 letters ("bolleta", "modme"), two from 8.
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
     },
-    synonyms: DEFAULT_SYNONYMS,
+    synonyms,
     stopWords: [...new Set(STOP_WORDS)],
   };
 }

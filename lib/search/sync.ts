@@ -1,11 +1,13 @@
 import "server-only";
 import { and, count, gt, inArray, lte, min, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
+import { listPopularityScores, POPULARITY_WINDOW_DAYS } from "@/lib/analytics";
 import { type Db, getDb, onSearchSyncEnqueued, schema } from "@/lib/db";
 import { getFactMap } from "@/lib/facts";
+import { getSynonymGroups, resetSynonymGroups, type SynonymGroups, saveSynonymGroups } from "@/lib/settings";
 import { getMeili, indexNames } from "./client";
 import { buildArticleDocuments, type SearchDocument } from "./documents";
-import { indexSettings } from "./settings";
+import { indexSettings, synonymsFromGroups } from "./settings";
 
 // The outbox worker (docs/decisions/003-versions-and-outbox.md): SQLite is the truth, Meilisearch a derived copy.
 // Rows are "bring article X in line"; applying one twice is harmless, so any number of workers may run.
@@ -99,7 +101,10 @@ export function getOutboxBacklog(db: Db = getDb()): OutboxBacklog {
   };
 }
 
-/** Creates both indexes if needed and applies their settings; waits until Meilisearch has applied them. */
+/**
+ * Creates both indexes if needed and applies their settings, synonyms as stored by admins; waits until Meilisearch
+ * has applied them. Runs at every start, so synonyms saved while Meilisearch was down arrive then.
+ */
 export async function applyIndexSettings(meili: Meilisearch = getMeili()): Promise<void> {
   const names = indexNames();
   for (const audience of ["internal", "public"] as const)
@@ -114,7 +119,8 @@ export async function configureIndex(
   timeout = TASK_TIMEOUT_MS,
 ): Promise<void> {
   await ensureIndex(meili, uid);
-  const task = await meili.index(uid).updateSettings(indexSettings(audience)).waitTask({ timeout });
+  const synonyms = synonymsFromGroups(getSynonymGroups().groups);
+  const task = await meili.index(uid).updateSettings(indexSettings(audience, synonyms)).waitTask({ timeout });
   if (task.status !== "succeeded") {
     throw new Error(`Could not apply settings to ${uid}: ${task.error?.message ?? task.status}`);
   }
@@ -190,4 +196,165 @@ export function hasStuckOutbox(db: Db = getDb(), olderThanMs = 60_000): boolean 
     )
     .get();
   return (row?.n ?? 0) > 0;
+}
+
+// ── Synonyms (issue 5 point 1) ──────────────────────────────────────────────────────────────────────
+
+export type SynonymsSaveResult = {
+  groups: SynonymGroups;
+  /** False when Meilisearch could not be updated: the groups are saved and reach it at the next start or reindex. */
+  indexUpdated: boolean;
+  error?: string;
+};
+
+/** Sets the synonyms of both live indexes and waits for Meilisearch to apply them. */
+export async function applySynonyms(
+  groups: SynonymGroups,
+  meili: Meilisearch = getMeili(),
+  timeout = TASK_TIMEOUT_MS,
+): Promise<void> {
+  const names = indexNames();
+  const synonyms = synonymsFromGroups(groups);
+  const tasks = await Promise.all(
+    (["internal", "public"] as const).map((audience) =>
+      meili.index(names[audience]).updateSynonyms(synonyms).waitTask({ timeout }),
+    ),
+  );
+  for (const task of tasks) {
+    if (task.status !== "succeeded")
+      throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? ""}`);
+  }
+}
+
+async function storeAndApply(
+  store: () => SynonymGroups,
+  meili: Meilisearch | undefined,
+): Promise<SynonymsSaveResult> {
+  // SQLite first: it is the truth, and applyIndexSettings reads it at every start.
+  const groups = store();
+  try {
+    await applySynonyms(groups, meili ?? getMeili());
+    return { groups, indexUpdated: true };
+  } catch (error) {
+    return { groups, indexUpdated: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Saves the admin's synonym groups (audited) and pushes them to both indexes; throws InvalidError on bad input. */
+export function saveSynonyms(
+  raw: unknown,
+  actor: { id: number } | null,
+  options: { db?: Db; meili?: Meilisearch } = {},
+): Promise<SynonymsSaveResult> {
+  return storeAndApply(() => saveSynonymGroups(raw, actor, options.db), options.meili);
+}
+
+export function resetSynonyms(
+  actor: { id: number } | null,
+  options: { db?: Db; meili?: Meilisearch } = {},
+): Promise<SynonymsSaveResult> {
+  return storeAndApply(() => resetSynonymGroups(actor, options.db), options.meili);
+}
+
+// ── Popularity (issue 5 point 6) ────────────────────────────────────────────────────────────────────
+
+export type PopularityResult = { updated: number; scored: number };
+
+/** Documents of the internal index whose popularity is above zero, as the index has them now. */
+async function indexedPopularity(meili: Meilisearch, uid: string): Promise<Map<number, number>> {
+  const indexed = new Map<number, number>();
+  const pageSize = 1000;
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await meili.index<SearchDocument>(uid).getDocuments({
+      filter: "popularity > 0",
+      fields: ["articleId", "popularity"],
+      limit: pageSize,
+      offset,
+    });
+    for (const doc of page.results) indexed.set(doc.articleId, doc.popularity ?? 0);
+    if (page.results.length < pageSize) return indexed;
+  }
+}
+
+/**
+ * Brings the internal index's `popularity` in line with usage_events: reads what the index holds, compares with
+ * the scores of the last 90 days, and sends partial updates ({id, popularity}) only for what changed, including
+ * articles whose events aged out (back to 0). Comparing with the index, not with a copy kept in memory, makes it
+ * right after a restart or a reindex and with several app servers.
+ */
+export async function refreshPopularity(
+  options: { db?: Db; meili?: Meilisearch; now?: number } = {},
+): Promise<PopularityResult> {
+  const db = options.db ?? getDb();
+  const meili = options.meili ?? getMeili();
+  const uid = indexNames().internal;
+  const now = options.now ?? Date.now();
+  const scores = listPopularityScores(new Date(now - POPULARITY_WINDOW_DAYS * 86_400_000), db);
+  const indexed = await indexedPopularity(meili, uid);
+  const changed = new Map<number, number>();
+  for (const [id, score] of scores) if (indexed.get(id) !== score) changed.set(id, score);
+  for (const id of indexed.keys()) if (!scores.has(id)) changed.set(id, 0);
+  if (changed.size === 0) return { updated: 0, scored: scores.size };
+
+  // A partial update of a missing id would create a stub document ({id, popularity}) that search would return:
+  // only articles the index holds now are updated (an article archived meanwhile is skipped).
+  const ids = [...changed.keys()];
+  const present = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = await meili.index<SearchDocument>(uid).getDocuments({
+      filter: `articleId IN [${ids.slice(i, i + 500).join(",")}]`,
+      fields: ["articleId"],
+      limit: 500,
+    });
+    for (const doc of page.results) present.add(doc.articleId);
+  }
+  const updates = ids
+    .filter((id) => present.has(id))
+    .map((id) => ({ id: String(id), popularity: changed.get(id) ?? 0 }));
+  if (updates.length === 0) return { updated: 0, scored: scores.size };
+  const task = await meili.index(uid).updateDocuments(updates).waitTask({ timeout: TASK_TIMEOUT_MS });
+  if (task.status !== "succeeded")
+    throw new Error(`Meilisearch task ${task.status}: ${task.error?.message ?? ""}`);
+  return { updated: updates.length, scored: scores.size };
+}
+
+type Job = { stop: () => Promise<void>; runNow: () => Promise<void> };
+const globalForPopularity = globalThis as unknown as { __sportelloPopularityJob?: Job };
+
+/**
+ * Refreshes popularity every `intervalMs` (5 minutes) in the web process, next to the outbox worker. One per
+ * process; with several app servers each runs it, which is harmless (the second finds nothing changed).
+ */
+export function startPopularityJob(
+  options: { intervalMs?: number; initialDelayMs?: number; onError?: (message: string) => void } = {},
+): Job {
+  if (globalForPopularity.__sportelloPopularityJob) return globalForPopularity.__sportelloPopularityJob;
+  const intervalMs = options.intervalMs ?? 5 * 60_000;
+  let running: Promise<void> | null = null;
+  const run = (): Promise<void> => {
+    running ??= refreshPopularity()
+      .then(() => undefined)
+      .catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  // A first pass soon after start (not during it): events recorded before a restart reach the index without
+  // waiting a full interval.
+  const first = setTimeout(run, options.initialDelayMs ?? 30_000);
+  first.unref();
+  const job: Job = {
+    runNow: run,
+    stop: async () => {
+      clearInterval(timer);
+      clearTimeout(first);
+      await running;
+      globalForPopularity.__sportelloPopularityJob = undefined;
+    },
+  };
+  globalForPopularity.__sportelloPopularityJob = job;
+  return job;
 }

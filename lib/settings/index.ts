@@ -1,10 +1,4 @@
 export {
-  AUDIT_PAGE_SIZE,
-  type AuditLogRow,
-  listAuditActions,
-  listAuditLog,
-} from "./audit-log";
-export {
   getSettings,
   type SettingKey,
   type Settings,
@@ -13,3 +7,15 @@ export {
   SettingsSchema,
   updateSettings,
 } from "./settings";
+export {
+  DEFAULT_SYNONYM_GROUPS,
+  defaultSynonymGroups,
+  getSynonymGroups,
+  resetSynonymGroups,
+  SYNONYM_LIMITS,
+  SynonymGroupInput,
+  type SynonymGroups,
+  SynonymGroupsInput,
+  SynonymGroupTextInput,
+  saveSynonymGroups,
+} from "./synonyms";

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditActions, listAuditLog } from "@/lib/audit";
 import { getDb, schema } from "@/lib/db";
 import { InvalidError } from "@/lib/errors";
-import {
-  getSettings,
-  listAuditActions,
-  listAuditLog,
-  type SettingsPatchInput,
-  updateSettings,
-} from "@/lib/settings";
+import { getSettings, type SettingsPatchInput, updateSettings } from "@/lib/settings";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 
 const count = (table: string) =>

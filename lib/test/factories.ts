@@ -1,5 +1,5 @@
-import { type Actor, createArticle } from "@/lib/articles";
-import type { ArticleMetaInput, VersionContentInput } from "@/lib/articles/input";
+import { type Actor, createArticle, getArticleForEdit } from "@/lib/articles";
+import type { ArticleMetaInput, SaveArticleInput, VersionContentInput } from "@/lib/articles/input";
 import { getDb, schema } from "@/lib/db";
 
 /** A product, a category and two facts (one public, one internal), enough for any article factory call. */
@@ -60,4 +60,21 @@ export function makeArticle(
     },
     actor,
   );
+}
+
+/** A save based on the article's current version, with that version's content unless overridden. */
+export function nextSave(articleId: number, overrides: Partial<SaveArticleInput> = {}): SaveArticleInput {
+  const current = getArticleForEdit(articleId);
+  if (!current) throw new Error(`article ${articleId} has no version`);
+  return {
+    articleId,
+    baseVersionId: current.version.id,
+    title: current.version.title,
+    summary: current.version.summary,
+    body: current.version.body,
+    changeNote: "",
+    answers: current.answers.map((a) => ({ channel: a.channel as "sms", subject: a.subject, body: a.body })),
+    publish: false,
+    ...overrides,
+  };
 }

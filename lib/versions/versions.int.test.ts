@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getArticleForEdit, saveArticleVersion } from "@/lib/articles";
-import type { SaveArticleInput } from "@/lib/articles/input";
+import { saveArticleVersion } from "@/lib/articles";
 import { getDb, schema } from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { makeArticle, nextSave, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
+import { countRowsIn, rawArticle } from "@/lib/test/queries";
 import { diffVersions, listVersionHistory, restoreVersion } from "@/lib/versions";
 
 const TABLES = [
@@ -17,12 +17,7 @@ const TABLES = [
   "audit_log",
 ] as const;
 
-function counts(): Record<(typeof TABLES)[number], number> {
-  const db = getDb();
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof TABLES)[number], number>;
-}
+const counts = () => countRowsIn(TABLES);
 function rawVersions(articleId: number) {
   return getDb()
     .$client.prepare("select * from article_versions where article_id = ? order by id")
@@ -35,9 +30,6 @@ function rawAnswersOf(articleId: number) {
     )
     .all(articleId);
 }
-function rawArticle(id: number) {
-  return getDb().$client.prepare("select * from articles where id = ?").get(id);
-}
 function answersOf(versionId: number) {
   return getDb()
     .select({
@@ -49,22 +41,6 @@ function answersOf(versionId: number) {
     .where(eq(schema.channelAnswers.versionId, versionId))
     .all()
     .sort((a, b) => a.channel.localeCompare(b.channel));
-}
-
-function nextSave(articleId: number, overrides: Partial<SaveArticleInput> = {}): SaveArticleInput {
-  const current = getArticleForEdit(articleId);
-  if (!current) throw new Error(`article ${articleId} has no version`);
-  return {
-    articleId,
-    baseVersionId: current.version.id,
-    title: current.version.title,
-    summary: current.version.summary,
-    body: current.version.body,
-    changeNote: "",
-    answers: current.answers.map((a) => ({ channel: a.channel as "sms", subject: a.subject, body: a.body })),
-    publish: false,
-    ...overrides,
-  };
 }
 
 function recordEvent(articleId: number, versionId: number, action: "submit" | "send_back", comment?: string) {

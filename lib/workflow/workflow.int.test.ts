@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getArticleForEdit, getPublishedArticle, saveArticleVersion } from "@/lib/articles";
+import { getPublishedArticle, saveArticleVersion } from "@/lib/articles";
 import type { SaveArticleInput } from "@/lib/articles/input";
-import { type Article, getDb, type Role, schema } from "@/lib/db";
+import { getDb, type Role, schema } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidError } from "@/lib/errors";
 import { updateSettings } from "@/lib/settings";
-import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
+import { makeArticle, nextSave, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
+import { articleRow, auditFor, countRowsIn, outboxFor, rawArticle } from "@/lib/test/queries";
 import {
   approve,
   archiveArticle,
@@ -21,60 +22,19 @@ import {
 
 const TABLES = ["articles", "article_versions", "workflow_events", "search_outbox", "audit_log"] as const;
 
-function counts(): Record<(typeof TABLES)[number], number> {
-  const db = getDb();
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof TABLES)[number], number>;
-}
+const counts = () => countRowsIn(TABLES);
 
-function rawArticle(id: number) {
-  return getDb().$client.prepare("select * from articles where id = ?").get(id);
-}
-
-function articleRow(id: number): Article {
-  const row = getDb().select().from(schema.articles).where(eq(schema.articles.id, id)).get();
-  if (!row) throw new Error(`article ${id} not found`);
-  return row;
-}
-
-const outboxFor = (articleId: number) =>
-  getDb().select().from(schema.searchOutbox).where(eq(schema.searchOutbox.articleId, articleId)).all();
 const eventsFor = (articleId: number) =>
   getDb().select().from(schema.workflowEvents).where(eq(schema.workflowEvents.articleId, articleId)).all();
-const auditFor = (articleId: number) =>
-  getDb()
-    .select()
-    .from(schema.auditLog)
-    .where(eq(schema.auditLog.entityId, String(articleId)))
-    .all();
 
 function user(role: Role): WorkflowActor {
   return { id: insertTestUser(role).id, role };
 }
 
-/** A draft save on top of the current version, with that version's content unless overridden. */
+/** A draft save on top of the current version: its content with a line added to the body, unless overridden. */
 function saveDraft(articleId: number, actor: WorkflowActor, overrides: Partial<SaveArticleInput> = {}) {
-  const current = getArticleForEdit(articleId);
-  if (!current) throw new Error(`article ${articleId} has no version`);
-  return saveArticleVersion(
-    {
-      articleId,
-      baseVersionId: current.version.id,
-      title: current.version.title,
-      summary: current.version.summary,
-      body: `${current.version.body}\n\nAggiornato.`,
-      changeNote: "",
-      answers: current.answers.map((a) => ({
-        channel: a.channel as "sms",
-        subject: a.subject,
-        body: a.body,
-      })),
-      publish: false,
-      ...overrides,
-    },
-    actor,
-  ).version;
+  const base = nextSave(articleId);
+  return saveArticleVersion({ ...base, body: `${base.body}\n\nAggiornato.`, ...overrides }, actor).version;
 }
 
 function thrownBy(fn: () => unknown): unknown {

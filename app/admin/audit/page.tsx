@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AUDIT_PAGE_SIZE, type AuditLogRow, listAuditActions, listAuditLog } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth";
-import { AUDIT_PAGE_SIZE, type AuditLogRow, listAuditActions, listAuditLog } from "@/lib/settings";
 import styles from "./audit.module.css";
 
 export const metadata: Metadata = { title: "Registro attività" };

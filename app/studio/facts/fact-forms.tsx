@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { FactType, Visibility } from "@/lib/db";
+import { FieldErrors } from "../../_components/field-errors";
+import forms from "../_components/admin-forms.module.css";
 import { createFactAction, deleteFactAction, type FactActionResult, updateFactAction } from "./actions";
 import styles from "./facts.module.css";
 import { FACT_TYPE_LABEL } from "./labels";
@@ -34,19 +36,6 @@ function conflictArticles(result: FactActionResult | null): ConflictArticle[] {
   if (!result || result.ok || !result.conflict) return [];
   const details = result.conflict.details as { articles?: ConflictArticle[] } | null;
   return Array.isArray(details?.articles) ? details.articles : [];
-}
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <div id={id}>
-      {errors.map((e) => (
-        <p key={e} className="field-error">
-          {e}
-        </p>
-      ))}
-    </div>
-  );
 }
 
 function ArticleLinks({ articles }: { articles: ConflictArticle[] }) {
@@ -143,7 +132,7 @@ export function FactForm({ fact, onDone }: { fact?: FactRowData; onDone?: () => 
           <ArticleLinks articles={refusedBy} />
         </div>
       ) : null}
-      <div className={styles.formGrid}>
+      <div className={forms.formGrid}>
         {editing ? null : (
           <div className="field">
             <label htmlFor={id("key")}>Chiave</label>
@@ -223,7 +212,7 @@ export function FactForm({ fact, onDone }: { fact?: FactRowData; onDone?: () => 
           />
           <FieldErrors id={`${id("en")}-error`} errors={errors["values.en"]} />
         </div>
-        <div className={`field ${styles.wide}`}>
+        <div className={`field ${forms.wide}`}>
           <label htmlFor={id("description")}>Descrizione</label>
           <input
             id={id("description")}
@@ -236,7 +225,7 @@ export function FactForm({ fact, onDone }: { fact?: FactRowData; onDone?: () => 
           <FieldErrors id={`${id("description")}-error`} errors={errors.description} />
         </div>
       </div>
-      <div className={styles.actions}>
+      <div className={forms.actions}>
         <button type="submit" className="primary" disabled={pending}>
           {editing ? "Salva" : "Crea fatto"}
         </button>
@@ -245,7 +234,7 @@ export function FactForm({ fact, onDone }: { fact?: FactRowData; onDone?: () => 
             <button type="button" onClick={onDone} disabled={pending}>
               Chiudi
             </button>
-            <button type="button" className={styles.danger} onClick={remove} disabled={pending}>
+            <button type="button" className={forms.danger} onClick={remove} disabled={pending}>
               Elimina
             </button>
           </>
@@ -313,7 +302,7 @@ export function FactRows({ fact }: { fact: FactRowData }) {
         </td>
       </tr>
       {open ? (
-        <tr id={editRowId} className={styles.editRow}>
+        <tr id={editRowId} className={forms.editRow}>
           <td colSpan={7}>
             <FactForm fact={fact} onDone={() => setOpen(false)} />
           </td>

@@ -13,7 +13,7 @@ import {
   type ParityProblem,
   parseParityFilter,
 } from "@/lib/parity";
-import styles from "./lists.module.css";
+import styles from "../_components/lists.module.css";
 import { ResolveFlagButton } from "./resolve-flag-button";
 
 export const metadata: Metadata = { title: "Report di parità" };

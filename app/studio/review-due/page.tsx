@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth";
 import { formatIsoDay, listReviewDue, REVIEW_DUE_HORIZON_DAYS, type ReviewDueRow } from "@/lib/parity";
-import styles from "../parity/lists.module.css";
+import styles from "../_components/lists.module.css";
 
 export const metadata: Metadata = { title: "Revisioni in scadenza" };
 

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useState, useTransition } from "react";
 import { ANSWER_CHANNELS, CHANNELS, type ChannelKey } from "@/lib/channels";
+import { FieldErrors } from "../../_components/field-errors";
+import forms from "../_components/admin-forms.module.css";
 import {
   deleteCategoryAction,
   deleteProductAction,
@@ -101,34 +103,123 @@ function Field({
     <div className={className ? `field ${className}` : "field"}>
       <label htmlFor={id}>{label}</label>
       {children({ id, "aria-invalid": has, "aria-describedby": has ? errorId : undefined })}
-      {has ? (
-        <div id={errorId}>
-          {errors?.map((e) => (
-            <p key={e} className="field-error">
-              {e}
-            </p>
-          ))}
-        </div>
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+// ── Shared by the product and category forms and rows ──────────────────────────────────────────────
+
+type SlugAndName = { slug: string; it: string; en: string };
+
+/** The slug and the Italian and English names, the first fields of both forms. */
+function SlugAndNameFields({
+  fields,
+  set,
+  errors,
+}: {
+  fields: SlugAndName;
+  set: (patch: Partial<SlugAndName>) => void;
+  errors: Record<string, string[]>;
+}) {
+  return (
+    <>
+      <Field label="Slug" errors={errors.slug}>
+        {(p) => (
+          <input {...p} value={fields.slug} onChange={(e) => set({ slug: e.target.value })} maxLength={60} />
+        )}
+      </Field>
+      <Field label="Nome (italiano)" errors={errors["name.it"]}>
+        {(p) => (
+          <input {...p} value={fields.it} onChange={(e) => set({ it: e.target.value })} maxLength={80} />
+        )}
+      </Field>
+      <Field label="Nome (inglese)" errors={errors["name.en"]}>
+        {(p) => (
+          <input {...p} value={fields.en} onChange={(e) => set({ en: e.target.value })} maxLength={80} />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Submit, and when editing (`onDelete` given) also close and delete. */
+function FormActions({
+  createLabel,
+  pending,
+  onClose,
+  onDelete,
+}: {
+  createLabel: string;
+  pending: boolean;
+  onClose?: () => void;
+  onDelete?: () => void;
+}) {
+  return (
+    <div className={forms.actions}>
+      <button type="submit" className="primary" disabled={pending}>
+        {onDelete ? "Salva" : createLabel}
+      </button>
+      {onDelete ? (
+        <>
+          <button type="button" onClick={onClose} disabled={pending}>
+            Chiudi
+          </button>
+          <button type="button" className={forms.danger} disabled={pending} onClick={onDelete}>
+            Elimina
+          </button>
+        </>
       ) : null}
     </div>
   );
 }
 
-function EditToggle({
-  label,
-  open,
-  controls,
-  onToggle,
-}: {
-  label: string;
-  open: boolean;
-  controls: string;
-  onToggle: () => void;
-}) {
+function LocalizedNameCell({ name }: { name: { it: string; en?: string } }) {
   return (
-    <button type="button" aria-expanded={open} aria-controls={controls} aria-label={label} onClick={onToggle}>
-      Modifica
-    </button>
+    <td>
+      {name.it}
+      {name.en ? <span className="muted"> · {name.en}</span> : null}
+    </td>
+  );
+}
+
+/** A table row with a «Modifica» button at its end that opens the edit form in a row below it. */
+function EditableRows({
+  editLabel,
+  rowId,
+  colSpan,
+  form,
+  children,
+}: {
+  editLabel: string;
+  rowId: string;
+  colSpan: number;
+  form: (close: () => void) => ReactNode;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <tbody>
+      <tr>
+        {children}
+        <td>
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={rowId}
+            aria-label={editLabel}
+            onClick={() => setOpen((o) => !o)}
+          >
+            Modifica
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr id={rowId} className={forms.editRow}>
+          <td colSpan={colSpan}>{form(() => setOpen(false))}</td>
+        </tr>
+      ) : null}
+    </tbody>
   );
 }
 
@@ -164,27 +255,8 @@ export function ProductForm({ product, onClose }: { product?: ProductRowData; on
       }}
     >
       <Outcome result={result} />
-      <div className={styles.formGrid}>
-        <Field label="Slug" errors={errors.slug}>
-          {(p) => (
-            <input
-              {...p}
-              value={fields.slug}
-              onChange={(e) => set({ slug: e.target.value })}
-              maxLength={60}
-            />
-          )}
-        </Field>
-        <Field label="Nome (italiano)" errors={errors["name.it"]}>
-          {(p) => (
-            <input {...p} value={fields.it} onChange={(e) => set({ it: e.target.value })} maxLength={80} />
-          )}
-        </Field>
-        <Field label="Nome (inglese)" errors={errors["name.en"]}>
-          {(p) => (
-            <input {...p} value={fields.en} onChange={(e) => set({ en: e.target.value })} maxLength={80} />
-          )}
-        </Field>
+      <div className={forms.formGrid}>
+        <SlugAndNameFields fields={fields} set={set} errors={errors} />
       </div>
       <fieldset className={styles.channels}>
         <legend>Canali richiesti</legend>
@@ -200,72 +272,45 @@ export function ProductForm({ product, onClose }: { product?: ProductRowData; on
         ))}
       </fieldset>
       {errors.channels ? <p className="field-error">{errors.channels.join(" ")}</p> : null}
-      <div className={styles.actions}>
-        <button type="submit" className="primary" disabled={pending}>
-          {product ? "Salva" : "Crea prodotto"}
-        </button>
-        {product ? (
-          <>
-            <button type="button" onClick={onClose} disabled={pending}>
-              Chiudi
-            </button>
-            <button
-              type="button"
-              className={styles.danger}
-              disabled={pending}
-              onClick={() => {
+      <FormActions
+        createLabel="Crea prodotto"
+        pending={pending}
+        onClose={onClose}
+        onDelete={
+          product
+            ? () => {
                 if (window.confirm(`Eliminare il prodotto «${product.name.it}»?`)) {
                   run(() => deleteProductAction(product.id), onClose);
                 }
-              }}
-            >
-              Elimina
-            </button>
-          </>
-        ) : null}
-      </div>
+              }
+            : undefined
+        }
+      />
     </form>
   );
 }
 
 export function ProductRows({ product }: { product: ProductRowData }) {
-  const [open, setOpen] = useState(false);
-  const rowId = `product-edit-${product.id}`;
   return (
-    <tbody>
-      <tr>
-        <th scope="row" className={styles.slug}>
-          {product.slug}
-        </th>
-        <td>
-          {product.name.it}
-          {product.name.en ? <span className="muted"> · {product.name.en}</span> : null}
-        </td>
-        <td>
-          {product.channels.length === 0 ? (
-            <span className="muted">nessuno</span>
-          ) : (
-            product.channels.map((c) => CHANNELS[c as ChannelKey]?.label.it ?? c).join(", ")
-          )}
-        </td>
-        <td>{product.articleCount}</td>
-        <td>
-          <EditToggle
-            label={`Modifica prodotto ${product.slug}`}
-            open={open}
-            controls={rowId}
-            onToggle={() => setOpen((o) => !o)}
-          />
-        </td>
-      </tr>
-      {open ? (
-        <tr id={rowId} className={styles.editRow}>
-          <td colSpan={5}>
-            <ProductForm product={product} onClose={() => setOpen(false)} />
-          </td>
-        </tr>
-      ) : null}
-    </tbody>
+    <EditableRows
+      editLabel={`Modifica prodotto ${product.slug}`}
+      rowId={`product-edit-${product.id}`}
+      colSpan={5}
+      form={(close) => <ProductForm product={product} onClose={close} />}
+    >
+      <th scope="row" className={styles.slug}>
+        {product.slug}
+      </th>
+      <LocalizedNameCell name={product.name} />
+      <td>
+        {product.channels.length === 0 ? (
+          <span className="muted">nessuno</span>
+        ) : (
+          product.channels.map((c) => CHANNELS[c as ChannelKey]?.label.it ?? c).join(", ")
+        )}
+      </td>
+      <td>{product.articleCount}</td>
+    </EditableRows>
   );
 }
 
@@ -307,27 +352,8 @@ export function CategoryForm({ category, onClose }: { category?: CategoryRowData
       }}
     >
       <Outcome result={result} />
-      <div className={styles.formGrid}>
-        <Field label="Slug" errors={errors.slug}>
-          {(p) => (
-            <input
-              {...p}
-              value={fields.slug}
-              onChange={(e) => set({ slug: e.target.value })}
-              maxLength={60}
-            />
-          )}
-        </Field>
-        <Field label="Nome (italiano)" errors={errors["name.it"]}>
-          {(p) => (
-            <input {...p} value={fields.it} onChange={(e) => set({ it: e.target.value })} maxLength={80} />
-          )}
-        </Field>
-        <Field label="Nome (inglese)" errors={errors["name.en"]}>
-          {(p) => (
-            <input {...p} value={fields.en} onChange={(e) => set({ en: e.target.value })} maxLength={80} />
-          )}
-        </Field>
+      <div className={forms.formGrid}>
+        <SlugAndNameFields fields={fields} set={set} errors={errors} />
         <Field label="Posizione" errors={errors.position}>
           {(p) => (
             <input
@@ -340,7 +366,7 @@ export function CategoryForm({ category, onClose }: { category?: CategoryRowData
             />
           )}
         </Field>
-        <Field label="Descrizione (italiano)" errors={errors["description.it"]} className={styles.wide}>
+        <Field label="Descrizione (italiano)" errors={errors["description.it"]} className={forms.wide}>
           {(p) => (
             <input
               {...p}
@@ -350,7 +376,7 @@ export function CategoryForm({ category, onClose }: { category?: CategoryRowData
             />
           )}
         </Field>
-        <Field label="Descrizione (inglese)" errors={errors["description.en"]} className={styles.wide}>
+        <Field label="Descrizione (inglese)" errors={errors["description.en"]} className={forms.wide}>
           {(p) => (
             <input
               {...p}
@@ -361,67 +387,40 @@ export function CategoryForm({ category, onClose }: { category?: CategoryRowData
           )}
         </Field>
       </div>
-      <div className={styles.actions}>
-        <button type="submit" className="primary" disabled={pending}>
-          {category ? "Salva" : "Crea categoria"}
-        </button>
-        {category ? (
-          <>
-            <button type="button" onClick={onClose} disabled={pending}>
-              Chiudi
-            </button>
-            <button
-              type="button"
-              className={styles.danger}
-              disabled={pending}
-              onClick={() => {
+      <FormActions
+        createLabel="Crea categoria"
+        pending={pending}
+        onClose={onClose}
+        onDelete={
+          category
+            ? () => {
                 if (window.confirm(`Eliminare la categoria «${category.name.it}»?`)) {
                   run(() => deleteCategoryAction(category.id), onClose);
                 }
-              }}
-            >
-              Elimina
-            </button>
-          </>
-        ) : null}
-      </div>
+              }
+            : undefined
+        }
+      />
     </form>
   );
 }
 
 export function CategoryRows({ category }: { category: CategoryRowData }) {
-  const [open, setOpen] = useState(false);
-  const rowId = `category-edit-${category.id}`;
   return (
-    <tbody>
-      <tr>
-        <td>{category.position}</td>
-        <th scope="row" className={styles.slug}>
-          {category.slug}
-        </th>
-        <td>
-          {category.name.it}
-          {category.name.en ? <span className="muted"> · {category.name.en}</span> : null}
-        </td>
-        <td>{category.description?.it ?? <span className="muted">—</span>}</td>
-        <td>{category.articleCount}</td>
-        <td>
-          <EditToggle
-            label={`Modifica categoria ${category.slug}`}
-            open={open}
-            controls={rowId}
-            onToggle={() => setOpen((o) => !o)}
-          />
-        </td>
-      </tr>
-      {open ? (
-        <tr id={rowId} className={styles.editRow}>
-          <td colSpan={6}>
-            <CategoryForm category={category} onClose={() => setOpen(false)} />
-          </td>
-        </tr>
-      ) : null}
-    </tbody>
+    <EditableRows
+      editLabel={`Modifica categoria ${category.slug}`}
+      rowId={`category-edit-${category.id}`}
+      colSpan={6}
+      form={(close) => <CategoryForm category={category} onClose={close} />}
+    >
+      <td>{category.position}</td>
+      <th scope="row" className={styles.slug}>
+        {category.slug}
+      </th>
+      <LocalizedNameCell name={category.name} />
+      <td>{category.description?.it ?? <span className="muted">—</span>}</td>
+      <td>{category.articleCount}</td>
+    </EditableRows>
   );
 }
 
@@ -503,7 +502,7 @@ export function TagForms({ tags }: { tags: TagRowData[] }) {
             </select>
           )}
         </Field>
-        <button type="submit" className={styles.danger} disabled={remove.pending || tags.length === 0}>
+        <button type="submit" className={forms.danger} disabled={remove.pending || tags.length === 0}>
           Elimina tag
         </button>
       </form>

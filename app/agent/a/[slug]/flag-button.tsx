@@ -2,6 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { CHANNELS, isChannelKey } from "@/lib/channels";
+import { FieldErrors } from "../../../_components/field-errors";
 import { type FlagArticleResult, flagArticleAction } from "./flag-actions";
 
 // lib/flags' FLAG_REASON_MAX; not imported because lib/flags is server-only.
@@ -53,11 +54,7 @@ export function FlagButton({ articleId, versionId, channels }: Props) {
               </option>
             ))}
           </select>
-          {errors.channel?.map((e) => (
-            <p key={e} className="field-error">
-              {e}
-            </p>
-          ))}
+          <FieldErrors errors={errors.channel} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-reason`}>Che cosa non va</label>
@@ -70,11 +67,7 @@ export function FlagButton({ articleId, versionId, channels }: Props) {
             onChange={(e) => setReason(e.target.value)}
             aria-invalid={errors.reason ? true : undefined}
           />
-          {errors.reason?.map((e) => (
-            <p key={e} className="field-error">
-              {e}
-            </p>
-          ))}
+          <FieldErrors errors={errors.reason} />
         </div>
         <button type="submit" className="primary" disabled={pending}>
           Segnala

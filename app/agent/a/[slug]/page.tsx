@@ -13,8 +13,9 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "Articolo" };
 
 export default async function AgentArticlePage({ params }: Props) {
-  await requirePageRole("agent", "/agent");
-  const bundle = getPublishedArticle((await params).slug, "internal");
+  const { slug } = await params;
+  await requirePageRole("agent", `/agent/a/${encodeURIComponent(slug)}`);
+  const bundle = getPublishedArticle(slug, "internal");
   if (!bundle) notFound();
   const article = presentArticle(bundle, "internal", getFactMap());
   return (

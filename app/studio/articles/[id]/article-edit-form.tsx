@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { ANSWER_CHANNELS, type ChannelKey } from "@/lib/channels";
 import { hasPublishBlockingErrors } from "@/lib/channels/preview";
+import { FieldErrors } from "../../../_components/field-errors";
 import { ChannelAnswersPanel } from "../../_components/channel-editor";
 import { UploadButton } from "../../_components/upload-button";
 import { type SaveArticleResult, saveArticleAction } from "./actions";
@@ -47,19 +48,6 @@ type StoredDraft = {
   base: { versionId: number; versionNumber: number };
   state: EditorState;
 };
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <div id={id}>
-      {errors.map((e) => (
-        <p key={e} className="field-error">
-          {e}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
   return (

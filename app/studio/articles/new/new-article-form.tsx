@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { ActionFailure } from "@/lib/http/action-result";
+import { FieldErrors } from "../../../_components/field-errors";
 import { createArticleAction } from "./actions";
 
 type Source = {
@@ -86,11 +87,7 @@ export function NewArticleForm({
           required
           maxLength={200}
         />
-        {errors.title?.map((m) => (
-          <p key={m} className="field-error">
-            {m}
-          </p>
-        ))}
+        <FieldErrors errors={errors.title} />
       </div>
       <div className="field">
         <label htmlFor="new-slug">Indirizzo (slug)</label>
@@ -102,11 +99,7 @@ export function NewArticleForm({
             setSlug(e.target.value);
           }}
         />
-        {[...(errors["meta.slug"] ?? []), ...(errors.slug ?? [])].map((m) => (
-          <p key={m} className="field-error">
-            {m}
-          </p>
-        ))}
+        <FieldErrors errors={[...(errors["meta.slug"] ?? []), ...(errors.slug ?? [])]} />
       </div>
       <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))" }}>
         <div className="field">
@@ -160,11 +153,7 @@ export function NewArticleForm({
       <div className="field">
         <label htmlFor="new-body">Testo (Markdown)</label>
         <textarea id="new-body" rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
-        {errors.body?.map((m) => (
-          <p key={m} className="field-error">
-            {m}
-          </p>
-        ))}
+        <FieldErrors errors={errors.body} />
       </div>
       <button type="submit" className="primary" disabled={pending}>
         Crea bozza

@@ -1,0 +1,192 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { inArray } from "drizzle-orm";
+import { type Db, getDb, schema } from "@/lib/db";
+import { createUsageBuffer, type UsageBuffer } from "./buffer";
+
+/** Queries are stored for "what do agents look for" reports, not as transcripts: long pastes are cut. */
+export const MAX_QUERY_LENGTH = 200;
+/** Keystrokes of one search-as-you-type within this window collapse into one search event. */
+export const SEARCH_COLLAPSE_MS = 3000;
+
+export type UsageEventInput =
+  | {
+      kind: "search";
+      userId: number;
+      query: string;
+      filters: Record<string, string>;
+      channel?: string | null;
+      resultCount: number;
+      latencyMs: number;
+    }
+  | {
+      kind: "open";
+      userId: number;
+      articleId: number;
+      position?: number | null;
+      query?: string | null;
+      channel?: string | null;
+    }
+  | {
+      kind: "copy";
+      userId: number;
+      articleId: number;
+      channel: string;
+      position?: number | null;
+      query?: string | null;
+    };
+
+type Row = typeof schema.usageEvents.$inferInsert;
+
+function toRow(event: UsageEventInput, at: Date): Row {
+  const query = event.query ? event.query.trim().slice(0, MAX_QUERY_LENGTH) : null;
+  if (event.kind === "search") {
+    return {
+      at,
+      kind: "search",
+      userId: event.userId,
+      query,
+      filters: event.filters,
+      channel: event.channel ?? null,
+      resultCount: event.resultCount,
+      latencyMs: Math.round(event.latencyMs),
+    };
+  }
+  return {
+    at,
+    kind: event.kind,
+    userId: event.userId,
+    query,
+    channel: event.channel ?? null,
+    articleId: event.articleId,
+    position: event.position ?? null,
+  };
+}
+
+// One prepared statement per connection. Measured on a batch of 200: drizzle's multi-row insert took ~3.3 ms of
+// event-loop time per flush, the prepared statement ~0.7 ms; a flush runs between requests, so it is kept short.
+type Insert = Database.Statement<unknown[]>;
+const statements = new WeakMap<Database.Database, Insert>();
+
+function insertStatement(db: Db): Insert {
+  let statement = statements.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare<unknown[]>(
+      `insert into usage_events (created_at, kind, user_id, query, filters, channel, result_count, latency_ms, article_id, position)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    statements.set(db.$client, statement);
+  }
+  return statement;
+}
+
+/**
+ * One transaction per batch. Events naming an article that no longer exists (or never did: the ids come from the
+ * browser) are dropped here rather than failing the whole batch on the foreign key.
+ */
+export function writeUsageEvents(rows: Row[], db: Db = getDb()): void {
+  if (rows.length === 0) return;
+  const ids = [...new Set(rows.flatMap((r) => (r.articleId ? [r.articleId] : [])))];
+  const known = new Set(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: schema.articles.id })
+          .from(schema.articles)
+          .where(inArray(schema.articles.id, ids))
+          .all()
+          .map((r) => r.id),
+  );
+  const insert = insertStatement(db);
+  db.transaction(() => {
+    for (const r of rows) {
+      if (r.articleId && !known.has(r.articleId)) continue;
+      insert.run(
+        (r.at ?? new Date()).getTime(),
+        r.kind,
+        r.userId ?? null,
+        r.query ?? null,
+        r.filters ? JSON.stringify(r.filters) : null,
+        r.channel ?? null,
+        r.resultCount ?? null,
+        r.latencyMs ?? null,
+        r.articleId ?? null,
+        r.position ?? null,
+      );
+    }
+  });
+}
+
+type Recorder = { buffer: UsageBuffer<Row>; lastSearch: Map<number, Row> };
+const globalForUsage = globalThis as unknown as { __sportelloUsage?: Recorder };
+
+function recorder(): Recorder {
+  const existing = globalForUsage.__sportelloUsage;
+  if (existing) return existing;
+  const lastSearch = new Map<number, Row>();
+  const buffer = createUsageBuffer<Row>({
+    write: (rows) => {
+      writeUsageEvents(rows);
+      // Written rows can no longer be collapsed into.
+      for (const row of rows) if (row.kind === "search" && row.userId) lastSearch.delete(row.userId);
+    },
+    onError: (error) => console.error("[usage] could not write usage events", error),
+  });
+  const created: Recorder = { buffer, lastSearch };
+  globalForUsage.__sportelloUsage = created;
+  // Best effort on shutdown: better-sqlite3 is synchronous, so this completes inside the 'exit' handler
+  // (Next exits through process.exit on SIGTERM/SIGINT).
+  process.once("exit", () => {
+    try {
+      buffer.flush();
+    } catch {
+      // The process is going away; nothing useful to do.
+    }
+  });
+  return created;
+}
+
+/** "bol" → "bolleta" → "bolletta" is one search being typed and fixed; "bolletta" → "modem" is a new one. */
+export function isSameSearchBurst(a: string, b: string): boolean {
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= 3;
+}
+
+/**
+ * Records a usage event without touching SQLite: it is buffered and written within about a second. Anonymous
+ * callers are never recorded (userId must be a signed-in user's id).
+ */
+export function recordUsageEvent(event: UsageEventInput, now: Date = new Date()): void {
+  if (!Number.isInteger(event.userId) || event.userId <= 0) return;
+  const { buffer, lastSearch } = recorder();
+  const row = toRow(event, now);
+  if (row.kind === "search" && row.userId) {
+    // Search as you type sends one request per keystroke: "b", "bo", "bol"… The latest query of a burst replaces
+    // the earlier ones still waiting in the buffer, so reports count what the agent meant, not each keystroke.
+    const previous = lastSearch.get(row.userId);
+    if (
+      previous &&
+      now.getTime() - (previous.at as Date).getTime() <= SEARCH_COLLAPSE_MS &&
+      isSameSearchBurst(previous.query ?? "", row.query ?? "") &&
+      JSON.stringify(previous.filters) === JSON.stringify(row.filters) &&
+      previous.channel === row.channel &&
+      buffer.replaceLast((r) => r === previous, row)
+    ) {
+      lastSearch.set(row.userId, row);
+      return;
+    }
+    lastSearch.set(row.userId, row);
+  }
+  buffer.push(row);
+}
+
+/** Writes every buffered event now (tests, shutdown, scripts). Returns how many were written. */
+export function flushUsageEvents(): number {
+  return recorder().buffer.flush();
+}
+
+export function pendingUsageEvents(): number {
+  return recorder().buffer.pending();
+}
