@@ -116,6 +116,10 @@ export function indexSettings(audience: "internal" | "public", synonyms: Record<
       // Agents type fast: allow one typo from 4 letters ("bolleta", "modme"), two from 8.
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
     },
+    // Word proximity measured within an attribute, not word by word (issue 5 benchmark: indexing 1,000 articles
+    // 8.4 s → 2.1 s, a one-article update 1.5 s → 0.2 s). Ranking still prefers the attribute holding all the
+    // query words; only the distance between them inside a long body stops counting.
+    proximityPrecision: "byAttribute",
     synonyms,
     stopWords: [...new Set(STOP_WORDS)],
   };
