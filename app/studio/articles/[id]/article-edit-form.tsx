@@ -58,6 +58,27 @@ function Field({ label, htmlFor, children }: { label: string; htmlFor: string; c
   );
 }
 
+/** A labelled select for the metadata grid; options are value/label pairs. */
+function SelectField(props: {
+  label: string;
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Field label={props.label} htmlFor={props.id}>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 function sameState(a: EditorState, b: EditorState): boolean {
   return JSON.stringify({ ...a, changeNote: "" }) === JSON.stringify({ ...b, changeNote: "" });
 }
@@ -328,66 +349,50 @@ export function ArticleEditForm(props: ArticleEditorProps) {
       <fieldset id="meta" className="card" style={{ marginBottom: "1rem" }}>
         <legend>Dati dell'articolo</legend>
         <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))" }}>
-          <Field label="Prodotto" htmlFor="meta-product">
-            <select
-              id="meta-product"
-              value={state.meta.productSlug}
-              onChange={(e) => setMeta({ productSlug: e.target.value })}
-            >
-              {options.products.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Categoria" htmlFor="meta-category">
-            <select
-              id="meta-category"
-              value={state.meta.categorySlug}
-              onChange={(e) => setMeta({ categorySlug: e.target.value })}
-            >
-              {options.categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Visibilità" htmlFor="meta-visibility">
-            <select
-              id="meta-visibility"
-              value={state.meta.visibility}
-              onChange={(e) => setMeta({ visibility: e.target.value as Meta["visibility"] })}
-            >
-              <option value="public">Pubblico (portale e operatori)</option>
-              <option value="internal">Solo interno (operatori)</option>
-            </select>
-          </Field>
-          <Field label="Lingua" htmlFor="meta-locale">
-            <select
-              id="meta-locale"
-              value={state.meta.locale}
-              onChange={(e) => setMeta({ locale: e.target.value as Meta["locale"] })}
-            >
-              <option value="it">Italiano</option>
-              <option value="en">English</option>
-            </select>
-          </Field>
-          <Field label="Responsabile" htmlFor="meta-owner">
-            <select
-              id="meta-owner"
-              value={state.meta.ownerId ?? ""}
-              onChange={(e) => setMeta({ ownerId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">Nessuno</option>
-              {options.owners.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            label="Prodotto"
+            id="meta-product"
+            value={state.meta.productSlug}
+            onChange={(v) => setMeta({ productSlug: v })}
+            options={options.products.map((p) => ({ value: p.slug, label: p.name }))}
+          />
+          <SelectField
+            label="Categoria"
+            id="meta-category"
+            value={state.meta.categorySlug}
+            onChange={(v) => setMeta({ categorySlug: v })}
+            options={options.categories.map((c) => ({ value: c.slug, label: c.name }))}
+          />
+          <SelectField
+            label="Visibilità"
+            id="meta-visibility"
+            value={state.meta.visibility}
+            onChange={(v) => setMeta({ visibility: v as Meta["visibility"] })}
+            options={[
+              { value: "public", label: "Pubblico (portale e operatori)" },
+              { value: "internal", label: "Solo interno (operatori)" },
+            ]}
+          />
+          <SelectField
+            label="Lingua"
+            id="meta-locale"
+            value={state.meta.locale}
+            onChange={(v) => setMeta({ locale: v as Meta["locale"] })}
+            options={[
+              { value: "it", label: "Italiano" },
+              { value: "en", label: "English" },
+            ]}
+          />
+          <SelectField
+            label="Responsabile"
+            id="meta-owner"
+            value={state.meta.ownerId === null ? "" : String(state.meta.ownerId)}
+            onChange={(v) => setMeta({ ownerId: v ? Number(v) : null })}
+            options={[
+              { value: "", label: "Nessuno" },
+              ...options.owners.map((o) => ({ value: String(o.id), label: o.name })),
+            ]}
+          />
           <Field label="Da rivedere entro" htmlFor="meta-review">
             <input
               id="meta-review"
