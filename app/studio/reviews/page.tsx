@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getArticleForEdit } from "@/lib/articles";
 import { requirePageRole } from "@/lib/auth";
 import { getSettings } from "@/lib/settings";
 import { listReviewQueue } from "@/lib/workflow";
@@ -7,13 +8,31 @@ import { ReviewActions } from "./review-actions";
 
 export const metadata: Metadata = { title: "Revisioni" };
 
-export default async function ReviewsPage() {
+type Props = { searchParams: Promise<{ done?: string; article?: string }> };
+
+/** The confirmation of the last approve / send back; the title comes from the database, never from the URL. */
+function doneMessage(done: string | undefined, articleId: number): string | null {
+  if (done !== "approve" && done !== "sendBack") return null;
+  const title =
+    Number.isInteger(articleId) && articleId > 0 ? getArticleForEdit(articleId)?.version.title : null;
+  if (!title) return null;
+  return done === "approve" ? `«${title}»: approvato e pubblicato.` : `«${title}»: rimandato all'autore.`;
+}
+
+export default async function ReviewsPage({ searchParams }: Props) {
   const user = await requirePageRole("editor", "/studio/reviews");
   const queue = listReviewQueue(user);
   const { requireDistinctApprover } = getSettings();
+  const params = await searchParams;
+  const done = doneMessage(params.done, Number(params.article));
   return (
     <>
       <h1>Revisioni</h1>
+      {done ? (
+        <p role="status" className="notice">
+          {done}
+        </p>
+      ) : null}
       <p className="muted">
         {queue.length === 0
           ? "Nessun articolo in attesa di revisione."

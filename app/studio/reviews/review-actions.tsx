@@ -23,7 +23,9 @@ export function ReviewActions({ articleId, versionId, title, approve }: Props) {
     startTransition(async () => {
       const res = await action();
       setResult({ kind, res });
-      if (res.ok) router.refresh();
+      // The handled row leaves the queue (the action revalidates the page), taking any message inside it along; the
+      // confirmation is therefore shown by the page itself, from the URL (see page.tsx).
+      if (res.ok) router.replace(`/studio/reviews?done=${kind}&article=${articleId}`);
     });
   }
 
