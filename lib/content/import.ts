@@ -12,9 +12,10 @@ import {
   saveArticleVersion,
   updateArticleMeta,
 } from "@/lib/articles";
-import { ANSWER_CHANNELS } from "@/lib/channels";
-import { type Db, enqueueSearchSync, FACT_TYPES, getDb, schema, VISIBILITIES } from "@/lib/db";
+import { type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { FactFileInput } from "@/lib/facts";
+import { CategoryInput, ProductInput } from "@/lib/taxonomy";
 import { type ParsedArticleFile, parseArticleFile } from "./parse";
 
 export type ImportReport = {
@@ -27,44 +28,16 @@ export type ImportReport = {
   facts: number;
 };
 
-const Localized = z.object({ it: z.string().min(1), en: z.string().min(1).optional() });
-const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and dashes");
-
+// The importer applies the studio's own rules (lib/facts, lib/taxonomy), so a file cannot bring in what an editor
+// could not type; `.strict()` because an unknown field in a file is a typo to report.
 const Taxonomy = z
   .object({
-    products: z
-      .array(
-        z.object({
-          slug: Slug,
-          name: Localized,
-          channels: z.array(z.enum(ANSWER_CHANNELS as unknown as [string, ...string[]])).default([]),
-        }),
-      )
-      .default([]),
-    categories: z
-      .array(
-        z.object({
-          slug: Slug,
-          name: Localized,
-          description: Localized.optional(),
-          position: z.number().int().default(0),
-        }),
-      )
-      .default([]),
+    products: z.array(ProductInput.strict()).default([]),
+    categories: z.array(CategoryInput.strict()).default([]),
   })
   .strict();
 
-const Facts = z.array(
-  z
-    .object({
-      key: z.string().regex(/^[a-z0-9_]+$/, "lowercase letters, digits and underscores"),
-      type: z.enum(FACT_TYPES),
-      visibility: z.enum(VISIBILITIES),
-      description: z.string().default(""),
-      values: Localized,
-    })
-    .strict(),
-);
+const Facts = z.array(FactFileInput);
 
 function explain(error: unknown): string {
   if (error instanceof z.ZodError) {

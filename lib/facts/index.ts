@@ -1,6 +1,7 @@
 export {
   checkFactValue,
   FACT_LIMITS,
+  FactFileInput,
   FactInput,
   FactKeySchema,
   FactUpdateInput,

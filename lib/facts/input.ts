@@ -62,6 +62,9 @@ function checkValues(fact: z.infer<typeof FactFields>, ctx: z.RefinementCtx): vo
 export const FactInput = FactFields.extend({ key: FactKeySchema }).superRefine(checkValues);
 export type FactInput = z.infer<typeof FactInput>;
 
+/** A fact in a content folder's facts.yaml: the same rules, and an unknown field is a typo, not ignored. */
+export const FactFileInput = FactFields.extend({ key: FactKeySchema }).strict().superRefine(checkValues);
+
 /** An existing fact's changes (everything but the key). */
 export const FactUpdateInput = FactFields.superRefine(checkValues);
 export type FactUpdateInput = z.infer<typeof FactUpdateInput>;
