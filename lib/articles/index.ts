@@ -18,6 +18,7 @@ export {
   getArticleIdsUsingFacts,
   getPublishedArticle,
   getPublishedBundleById,
+  getPublishedBundles,
   getUserName,
   listPortalCategories,
   listPublishedArticleIds,
@@ -40,4 +41,5 @@ export {
   updateArticleMeta,
   type VersionConflictDetails,
 } from "./save";
+export { getSearchTexts, PLAIN_TEXT_FORMAT, type SearchText } from "./search-text";
 export { assertVersionContent, type ContentCheck, checkVersionContent } from "./validate";

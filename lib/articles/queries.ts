@@ -67,6 +67,61 @@ export function getPublishedBundleById(articleId: number, db: Db = getDb()): Art
   return bundle(db, article, article.publishedVersionId);
 }
 
+/**
+ * getPublishedBundleById for many articles in five queries instead of five per article: a full reindex reads
+ * every published article (issue 5 benchmark). Articles that are not published, or archived, are left out.
+ */
+export function getPublishedBundles(articleIds: readonly number[], db: Db = getDb()): ArticleBundle[] {
+  if (articleIds.length === 0) return [];
+  const articles = db
+    .select()
+    .from(schema.articles)
+    .where(inArray(schema.articles.id, [...articleIds]))
+    .orderBy(asc(schema.articles.id))
+    .all()
+    .filter((a) => a.publishedVersionId !== null && a.status !== "archived");
+  const versionIds = articles.map((a) => a.publishedVersionId as number);
+  if (versionIds.length === 0) return [];
+  const versions = new Map(
+    db
+      .select()
+      .from(schema.articleVersions)
+      .where(inArray(schema.articleVersions.id, versionIds))
+      .all()
+      .map((v) => [v.id, v]),
+  );
+  const answers = new Map<number, ChannelAnswer[]>();
+  for (const answer of db
+    .select()
+    .from(schema.channelAnswers)
+    .where(inArray(schema.channelAnswers.versionId, versionIds))
+    .orderBy(asc(schema.channelAnswers.id))
+    .all()) {
+    answers.set(answer.versionId, [...(answers.get(answer.versionId) ?? []), answer]);
+  }
+  const products = new Map(
+    db
+      .select()
+      .from(schema.products)
+      .all()
+      .map((p) => [p.id, p]),
+  );
+  const categories = new Map(
+    db
+      .select()
+      .from(schema.categories)
+      .all()
+      .map((c) => [c.id, c]),
+  );
+  return articles.flatMap((article) => {
+    const version = versions.get(article.publishedVersionId as number);
+    const product = products.get(article.productId);
+    const category = categories.get(article.categoryId);
+    if (!version || !product || !category) return [];
+    return [{ article, version, answers: answers.get(version.id) ?? [], product, category }];
+  });
+}
+
 /** The working copy (latest version) for the studio editor. */
 export function getArticleForEdit(articleId: number, db: Db = getDb()): ArticleBundle | null {
   const article = db.select().from(schema.articles).where(eq(schema.articles.id, articleId)).get();

@@ -14,6 +14,7 @@ import {
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { getFactMap } from "@/lib/facts";
 import type { ArticleMetaInput, EditArticleInput, SaveArticleInput, VersionContentInput } from "./input";
+import { writeVersionSearchText } from "./search-text";
 import { assertVersionContent, checkVersionContent } from "./validate";
 
 export type Actor = { id: number } | null;
@@ -53,6 +54,7 @@ function insertVersion(
     })
     .returning()
     .get();
+  writeVersionSearchText(tx, version.id, content.body);
   const previousAnswers = new Map(previous ? answersOf(tx, previous.id).map((a) => [a.channel, a]) : []);
   if (content.answers.length > 0) {
     tx.insert(schema.channelAnswers)

@@ -129,6 +129,20 @@ export const articleVersions = sqliteTable(
   (t) => [uniqueIndex("article_versions_article_number_uq").on(t.articleId, t.number)],
 );
 
+/**
+ * A version's body as plain text per audience, derived at save time for search indexing: parsing Markdown was most
+ * of a full reindex's cost (issue 5 benchmark). `format` is PLAIN_TEXT_FORMAT (lib/articles/search-text.ts) when
+ * written; a row with an older format, or none at all (a database from before this table), is rebuilt on use.
+ */
+export const versionSearchText = sqliteTable("version_search_text", {
+  versionId: integer("version_id")
+    .primaryKey()
+    .references(() => articleVersions.id, { onDelete: "cascade" }),
+  format: integer("format").notNull(),
+  internal: text("internal").notNull(),
+  public: text("public").notNull(),
+});
+
 /** One answer per channel per version, copied forward on each save (so every version is complete). */
 export const channelAnswers = sqliteTable(
   "channel_answers",

@@ -1,5 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractHeadings, markdownToPlainText, renderMarkdown, stripInternalBlocks } from "./index";
+import {
+  extractHeadings,
+  markdownToPlainText,
+  markdownToPlainTexts,
+  renderMarkdown,
+  stripInternalBlocks,
+} from "./index";
 
 const internal = { audience: "internal" } as const;
 const publicAudience = { audience: "public" } as const;
@@ -362,6 +370,20 @@ Fine[^1].
       "Nota:ciao alle 10:30, tel:800123456",
     );
   });
+});
+
+describe("markdownToPlainTexts (one parse, both audiences)", () => {
+  // Every demo article body: the shortcut must give exactly what one call per audience gives.
+  const dir = join(process.cwd(), "content", "articles");
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md"));
+  it.each(files)("%s", (file) => {
+    const source = readFileSync(join(dir, file), "utf8").replace(/^---[\s\S]*?\n---\n/, "");
+    expect(markdownToPlainTexts(source)).toEqual({
+      internal: markdownToPlainText(source, internal),
+      public: markdownToPlainText(source, publicAudience),
+    });
+  });
+  it("found the demo articles", () => expect(files.length).toBeGreaterThan(40));
 });
 
 describe("stripInternalBlocks", () => {

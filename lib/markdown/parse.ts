@@ -63,7 +63,11 @@ type PrepareOptions = {
  *   prose, times and URLs exactly as written.
  */
 export function prepareTree(source: string, options: PrepareOptions): Root {
-  const tree = parseMarkdown(source);
+  return prepareParsedTree(parseMarkdown(source), source, options);
+}
+
+/** prepareTree on a tree already parsed from `source` (changed in place): lets callers parse once for both audiences. */
+export function prepareParsedTree(tree: Root, source: string, options: PrepareOptions): Root {
   normalizeChildren(tree, source, options);
   removeDefinitions(tree, unreferencedDefinitions(tree));
   return tree;

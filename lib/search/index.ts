@@ -1,5 +1,10 @@
 export { getMeili, indexNames } from "./client";
-export { type ArticleDocuments, buildArticleDocuments, type SearchDocument } from "./documents";
+export {
+  type ArticleDocuments,
+  buildArticleDocuments,
+  buildDocuments,
+  type SearchDocument,
+} from "./documents";
 export { highlightToHtml, type SearchHit, SearchInput, type SearchResult, searchArticles } from "./query";
 export { type ReindexProgress, type ReindexResult, reindexAll } from "./reindex";
 export { DEFAULT_SYNONYMS, indexSettings, RANKING_RULES, synonymsFromGroups } from "./settings";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ChannelKeySchema } from "@/lib/channels";
 import { LOCALES } from "@/lib/db";
 import { UnavailableError } from "@/lib/errors";
-import { getMeili, indexNames } from "./client";
+import { getSearchMeili, indexNames } from "./client";
 import type { SearchDocument } from "./documents";
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,120}$/);
@@ -62,7 +62,7 @@ const SNIPPET_FIELDS = ["title", "summary"] as const;
 export async function searchArticles(
   input: SearchInput,
   audience: "internal" | "public",
-  meili: Meilisearch = getMeili(),
+  meili: Meilisearch = getSearchMeili(),
 ): Promise<SearchResult> {
   const locales = input.locale ? [input.locale] : LOCALES;
   const filter: string[] = [];

@@ -120,6 +120,9 @@ export function indexSettings(audience: "internal" | "public", synonyms: Record<
     // 8.4 s → 2.1 s, a one-article update 1.5 s → 0.2 s). Ranking still prefers the attribute holding all the
     // query words; only the distance between them inside a long body stops counting.
     proximityPrecision: "byAttribute",
+    // Nothing searches facet values (filters come from the taxonomy in SQLite); building that index was ~20% of
+    // indexing time at 10,000 articles.
+    facetSearch: false,
     synonyms,
     stopWords: [...new Set(STOP_WORDS)],
   };

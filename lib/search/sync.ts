@@ -6,7 +6,7 @@ import { type Db, getDb, onSearchSyncEnqueued, schema } from "@/lib/db";
 import { getFactMap } from "@/lib/facts";
 import { getSynonymGroups, resetSynonymGroups, type SynonymGroups, saveSynonymGroups } from "@/lib/settings";
 import { getMeili, indexNames } from "./client";
-import { buildArticleDocuments, type SearchDocument } from "./documents";
+import { buildDocuments, type SearchDocument } from "./documents";
 import { indexSettings, synonymsFromGroups } from "./settings";
 
 // The outbox worker (docs/decisions/003-versions-and-outbox.md): SQLite is the truth, Meilisearch a derived copy.
@@ -40,7 +40,7 @@ export async function processSearchOutbox(
   const rowIds = rows.map((r) => r.id);
   try {
     const facts = getFactMap(db);
-    const docs = [...new Set(rows.map((r) => r.articleId))].map((id) => buildArticleDocuments(id, facts, db));
+    const docs = buildDocuments([...new Set(rows.map((r) => r.articleId))], facts, db);
     await applyDocuments(options.meili ?? getMeili(), docs);
     // Only the rows read above: a row enqueued meanwhile stays for the next pass.
     db.delete(schema.searchOutbox).where(inArray(schema.searchOutbox.id, rowIds)).run();
