@@ -68,14 +68,19 @@ async function applyDocuments(
   docs: { articleId: number; internal: SearchDocument | null; public: SearchDocument | null }[],
 ): Promise<void> {
   const names = indexNames();
-  const work: Promise<unknown>[] = [];
+  const enqueued: number[] = [];
+  // Enqueued one after the other, internal first: Meilisearch runs tasks in order, and agents on a call are the
+  // ones waiting for a publish (a one-document update can take a second on a 10,000-article index).
   for (const audience of ["internal", "public"] as const) {
     const index = meili.index<SearchDocument>(names[audience]);
     const upserts = docs.flatMap((d) => (d[audience] ? [d[audience]] : []));
     const deletes = docs.filter((d) => !d[audience]).map((d) => String(d.articleId));
-    if (upserts.length > 0) work.push(index.addDocuments(upserts).waitTask({ timeout: TASK_TIMEOUT_MS }));
-    if (deletes.length > 0) work.push(index.deleteDocuments(deletes).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    if (upserts.length > 0) enqueued.push((await index.addDocuments(upserts)).taskUid);
+    if (deletes.length > 0) enqueued.push((await index.deleteDocuments(deletes)).taskUid);
   }
+  const work = enqueued.map((uid) =>
+    meili.tasks.waitForTask(uid, { timeout: TASK_TIMEOUT_MS, interval: 20 }),
+  );
   const tasks = await Promise.all(work);
   for (const task of tasks as { status: string; error?: { message?: string } | null }[]) {
     if (task.status !== "succeeded")
