@@ -2,8 +2,12 @@
 // immediately (lib/db/outbox.ts). Any number of app servers may each run one; rows are idempotent. On SIGTERM Next
 // exits; a batch cut short is simply applied again (docs/decisions/003-versions-and-outbox.md).
 // The popularity job refreshes the ranking signal from usage events (docs/decisions/012-usage-events-and-popularity.md).
+// It also hands the direct routes (lib/http/direct-routes.ts) to scripts/server.ts.
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.SPORTELLO_SYNC_WORKER === "0") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { registerDirectRoutes } = await import("@/lib/http/direct-routes");
+  registerDirectRoutes();
+  if (process.env.SPORTELLO_SYNC_WORKER === "0") return;
   const { startPopularityJob, startSearchSyncWorker } = await import("@/lib/search");
   startSearchSyncWorker({ onError: (message) => console.error(`[search-sync] ${message}`) });
   startPopularityJob({ onError: (message) => console.error(`[popularity] ${message}`) });

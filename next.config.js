@@ -1,26 +1,7 @@
-// Security headers for every response. Scripts stay 'self' + inline because Next's App Router inlines its
-// bootstrap; content can still never run script because Markdown is sanitized (lib/markdown).
-const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' https: data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+// Security headers for every response, also sent by the direct routes of scripts/server.ts (one list, in JSON so
+// both can read it). Scripts stay 'self' + inline because Next's App Router inlines its bootstrap; content can still
+// never run script because Markdown is sanitized (lib/markdown).
+const securityHeaders = require("./lib/http/security-headers.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -72,3 +72,29 @@ test("an editor cannot open the admin pages, and an anonymous visitor is sent to
   await expect(stranger).toHaveURL(/\/login\?callbackUrl=/);
   await anonymous.close();
 });
+
+test("GET /api/search, answered by the server before Next: an agent's session, zod errors and headers", async ({
+  page,
+}) => {
+  await signIn(page, "agent");
+  const ok = await page.request.get("/api/search?q=bolleta&limit=3");
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["cache-control"]).toBe("private, no-store");
+  expect(ok.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(ok.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const body = await ok.json();
+  expect(body.hits.length).toBeGreaterThan(0);
+  expect(body.hits.length).toBeLessThanOrEqual(3);
+
+  const tooLong = await page.request.get(`/api/search?q=${"a".repeat(201)}`);
+  expect(tooLong.status()).toBe(400);
+  expect(tooLong.headers()["content-type"]).toContain("application/problem+json");
+  expect((await tooLong.json()).code).toBe("invalid_request");
+
+  const injected = await page.request.get(`/api/search?q=x&product=${encodeURIComponent('a" OR 1=1')}`);
+  expect(injected.status()).toBe(400);
+
+  // Only GET and HEAD are direct; anything else reaches Next, which has no such route handler.
+  const post = await page.request.post("/api/search", { data: {} });
+  expect(post.status()).toBe(404);
+});

@@ -7,7 +7,7 @@
 // BENCH_PUBLISHES (50)     publishes per publish → searchable measure
 // BENCH_PORT (3200), BENCH_MEILI_PORT (7720), BENCH_DATA_DIR (.bench-data)
 // BENCH_REUSE=1            keep the data dir, and reuse its corpus next time (skips generating and importing)
-// BENCH_CPU_PROF=<dir>     write V8 CPU profiles of the app (next-server) to <dir>, to see where a request's time goes
+// BENCH_CPU_PROF=<dir>     write V8 CPU profiles of the app (scripts/server.ts) to <dir>, to see where a request's time goes
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -204,8 +204,8 @@ function memoryOf(pid: number): bench.MemoryReading {
   return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024, anonMb: kb("RssAnon") / 1024 };
 }
 
-/** The Next server is a descendant of scripts/start.ts: `next start` (process title next-server). */
-function nextServerPid(startPid: number): number {
+/** The web server is a descendant of scripts/start.ts: scripts/server.ts, which runs Next.js in its process. */
+function appServerPid(startPid: number): number {
   const candidates = descendants(startPid).map((pid) => {
     let title = "";
     try {
@@ -225,10 +225,8 @@ function nextServerPid(startPid: number): number {
       })(),
     };
   });
-  const server =
-    candidates.find((c) => c.title.includes("next-server")) ??
-    candidates.filter((c) => c.title.includes("next")).sort((a, b) => b.rss - a.rss)[0];
-  if (!server) throw new Error("could not find the next-server process");
+  const server = candidates.find((c) => c.title.includes("scripts/server.ts"));
+  if (!server) throw new Error("could not find the web server process (scripts/server.ts)");
   return server.pid;
 }
 
@@ -313,7 +311,7 @@ async function main(): Promise<void> {
       },
     });
     await waitForHealth(app, 900_000);
-    const appPid = nextServerPid(app.pid as number);
+    const appPid = appServerPid(app.pid as number);
     const cookie = await signIn("agent@sportello.local", "sportello-agent");
     const client = createHttpClient(32);
     const meiliHeaders = {

@@ -1,6 +1,6 @@
 // `npm start`: one command from a fresh clone to a running Sportello (README.md "Quick start").
 // Starts the embedded Meilisearch unless MEILI_URL is set, migrates, seeds the demo, builds when the sources
-// changed, then serves Next.js. SIGINT/SIGTERM stop every child before exiting.
+// changed, then serves the app (scripts/server.ts: Next.js plus the direct search route). SIGINT/SIGTERM stop every child before exiting.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { DEMO_USERS } from "@/lib/auth/demo";
@@ -20,17 +20,17 @@ const started = Date.now();
 const log = (message: string) => console.log(`[sportello] ${message}`);
 
 let meili: EmbeddedMeili | null = null;
-let next: ChildProcess | null = null;
+let web: ChildProcess | null = null;
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
   if (shuttingDown) return new Promise<never>(() => {});
   shuttingDown = true;
   log("stopping…");
-  if (next && next.exitCode === null && next.signalCode === null) {
-    const exited = new Promise((r) => next?.once("exit", r));
-    next.kill("SIGTERM");
-    const timer = setTimeout(() => next?.kill("SIGKILL"), 10_000);
+  if (web && web.exitCode === null && web.signalCode === null) {
+    const exited = new Promise((r) => web?.once("exit", r));
+    web.kill("SIGTERM");
+    const timer = setTimeout(() => web?.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
   }
@@ -72,7 +72,7 @@ async function superviseMeili(options: Parameters<typeof startEmbeddedMeili>[0])
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (next?.exitCode !== null && next?.exitCode !== undefined) throw new Error("the web server exited");
+    if (web?.exitCode !== null && web?.exitCode !== undefined) throw new Error("the web server exited");
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.status < 500) return;
@@ -124,24 +124,35 @@ async function main(): Promise<void> {
   if (!dev && !buildIsCurrent(root)) {
     log("building the app (first start or sources changed; about a minute)…");
     await runBuild(root, (child) => {
-      next = child;
+      web = child;
     });
   }
 
-  const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-  next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: dev ? "development" : "production",
-      SPORTELLO_DEMO: demo ? "1" : "0",
-      SPORTELLO_DATA_DIR: dir,
-      // next-auth v4 derives its URLs from the request's host; the app is served by us or by a proxy we trust.
-      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-      NEXT_TELEMETRY_DISABLED: "1",
+  web = spawn(
+    process.execPath,
+    [
+      // No --conditions=react-server here: Next's runtime needs react-dom/server (see scripts/server.ts).
+      "--import",
+      "tsx",
+      join(root, "scripts", "server.ts"),
+      "--port",
+      String(env.PORT),
+      ...(dev ? ["--dev"] : []),
+    ],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: dev ? "development" : "production",
+        SPORTELLO_DEMO: demo ? "1" : "0",
+        SPORTELLO_DATA_DIR: dir,
+        // next-auth v4 derives its URLs from the request's host; the app is served by us or by a proxy we trust.
+        AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  });
-  next.once("exit", (code, signal) => {
+  );
+  web.once("exit", (code, signal) => {
     if (!shuttingDown) {
       log(`the web server stopped (${signal ?? `code ${code}`})`);
       void shutdown(code ?? 1);

@@ -2,7 +2,16 @@ export { DEMO_USERS, ensureDemoUsers } from "./demo";
 export { authOptions } from "./options";
 export { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
 export { clearLoginFailures, LOGIN_LIMITS, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit";
-export { getSessionUser, requirePageRole, requireRole, type SessionUser } from "./session";
+export {
+  assertRole,
+  type CookieList,
+  getSessionUser,
+  parseCookieHeader,
+  requirePageRole,
+  requireRole,
+  type SessionUser,
+  sessionUserFromCookies,
+} from "./session";
 export {
   CreateUserInput,
   createUser,

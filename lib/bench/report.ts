@@ -145,7 +145,7 @@ export function formatReport(results: BenchResults): string {
     `| publish → searchable, write from another process (worker's 1 s poll), p50 / p95 / max, n=${p.external.n} | ${ms(p.external.p50)} / ${ms(p.external.p95)} / ${ms(p.external.max)} ms |`,
     ...(["app", "meilisearch"] as const).map((who) => {
       const m = results.memory[who];
-      const name = who === "app" ? "app (next-server)" : "Meilisearch";
+      const name = who === "app" ? "app (web server)" : "Meilisearch";
       return `| memory, ${name}: RSS after the runs (of which anonymous) / peak RSS | ${m.rssMb.toFixed(0)} (${m.anonMb.toFixed(0)}) / ${m.peakMb.toFixed(0)} MB |`;
     }),
   );

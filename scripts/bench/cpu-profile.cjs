@@ -1,9 +1,10 @@
 // Preloaded into the app by `BENCH_CPU_PROF=<dir> npm run bench` (Node refuses --cpu-prof in NODE_OPTIONS): profiles
-// the Next server only, and writes <dir>/next-server-<pid>.cpuprofile when it exits (open it in Chrome DevTools).
+// the web server (scripts/server.ts) only, and writes <dir>/server-<pid>.cpuprofile when it exits (open it in Chrome
+// DevTools).
 const { argv, env, pid } = process;
-if (env.BENCH_CPU_PROF && argv.some((a) => a.endsWith("/next")) && argv.includes("start")) {
+if (env.BENCH_CPU_PROF && argv.some((a) => a.endsWith("scripts/server.ts"))) {
   const { Session } = require("node:inspector");
-  const { writeFileSync } = require("node:fs");
+  const { mkdirSync, writeFileSync } = require("node:fs");
   const { join } = require("node:path");
   const session = new Session();
   session.connect();
@@ -16,11 +17,9 @@ if (env.BENCH_CPU_PROF && argv.some((a) => a.endsWith("/next")) && argv.includes
     written = true;
     // An in-process inspector session answers synchronously, so this works inside an "exit" handler.
     session.post("Profiler.stop", (error, result) => {
-      if (!error)
-        writeFileSync(
-          join(env.BENCH_CPU_PROF, `next-server-${pid}.cpuprofile`),
-          JSON.stringify(result.profile),
-        );
+      if (error) return;
+      mkdirSync(env.BENCH_CPU_PROF, { recursive: true });
+      writeFileSync(join(env.BENCH_CPU_PROF, `server-${pid}.cpuprofile`), JSON.stringify(result.profile));
     });
   };
   process.on("exit", write);

@@ -1,18 +1,19 @@
+import "server-only";
 import { recordUsageEvent } from "@/lib/analytics";
-import { requireRole } from "@/lib/auth";
-import { withProblems } from "@/lib/http/problems";
-import { SearchInput, searchArticles } from "@/lib/search";
+import type { SessionUser } from "@/lib/auth";
+import { SearchInput, type SearchResult, searchArticles } from "./query";
 
-export const dynamic = "force-dynamic";
-
-/** Agent search over the internal index: GET /api/search?q=&channel=&locale=&product=&category=&limit= */
-export const GET = withProblems(async (request: Request) => {
-  const started = performance.now();
-  const agent = await requireRole("agent");
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const input = SearchInput.parse(params);
+/**
+ * The agent console's search (GET /api/search, served by lib/http/direct-routes.ts): the internal index, and a
+ * usage event for every non-empty query. The caller has already checked the agent's session.
+ */
+export async function agentSearch(
+  agent: SessionUser,
+  params: URLSearchParams,
+  started: number = performance.now(),
+): Promise<SearchResult> {
+  const input = SearchInput.parse(Object.fromEntries(params));
   const result = await searchArticles(input, "internal");
-  const response = Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
   // Buffered, no I/O here: written in batches off the request path (lib/analytics, issue 5 point 6). An empty
   // query is the console's start screen, not a search.
   if (input.q !== "") {
@@ -31,5 +32,5 @@ export const GET = withProblems(async (request: Request) => {
       latencyMs: performance.now() - started,
     });
   }
-  return response;
-});
+  return result;
+}
