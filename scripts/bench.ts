@@ -225,7 +225,8 @@ function appServerPid(startPid: number): number {
       })(),
     };
   });
-  const server = candidates.find((c) => c.title.includes("scripts/server.ts"));
+  // server.ts sets its process title, which on Linux replaces the command line too.
+  const server = candidates.find((c) => /sportello-serv|scripts\/server\.ts/.test(c.title));
   if (!server) throw new Error("could not find the web server process (scripts/server.ts)");
   return server.pid;
 }
