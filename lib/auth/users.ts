@@ -45,15 +45,17 @@ export function countUsers(db: Db = getDb()): number {
   return db.select({ n: count() }).from(schema.users).get()?.n ?? 0;
 }
 
+const PUBLIC_USER_COLUMNS = {
+  id: schema.users.id,
+  email: schema.users.email,
+  name: schema.users.name,
+  role: schema.users.role,
+};
+
 /** Editors and admins: who may own an article. */
 export function listEditors(db: Db = getDb()): PublicUser[] {
   return db
-    .select({
-      id: schema.users.id,
-      email: schema.users.email,
-      name: schema.users.name,
-      role: schema.users.role,
-    })
+    .select(PUBLIC_USER_COLUMNS)
     .from(schema.users)
     .where(and(eq(schema.users.active, true), ne(schema.users.role, "agent")))
     .orderBy(schema.users.name)
@@ -69,12 +71,7 @@ export function getUserByEmail(email: string, db: Db = getDb()): User | null {
 const activeUserById = new WeakMap<Db, ReturnType<typeof prepareActiveUserById>>();
 function prepareActiveUserById(db: Db) {
   return db
-    .select({
-      id: schema.users.id,
-      email: schema.users.email,
-      name: schema.users.name,
-      role: schema.users.role,
-    })
+    .select(PUBLIC_USER_COLUMNS)
     .from(schema.users)
     .where(and(eq(schema.users.id, sql.placeholder("id")), eq(schema.users.active, true)))
     .prepare();

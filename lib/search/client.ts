@@ -4,26 +4,32 @@ import https from "node:https";
 import { Meilisearch } from "meilisearch";
 import { getEnv } from "@/lib/env";
 
-const globalForMeili = globalThis as unknown as { __sportelloMeili?: { key: string; client: Meilisearch } };
+type ClientSlot = "__sportelloMeili" | "__sportelloSearchMeili";
+const globalForMeili = globalThis as unknown as Partial<
+  Record<ClientSlot, { key: string; client: Meilisearch }>
+>;
+
+/** One client per slot, remade only when the host or key changes (tests switch them between files). */
+function cachedClient(
+  slot: ClientSlot,
+  options: Omit<ConstructorParameters<typeof Meilisearch>[0], "host" | "apiKey">,
+): Meilisearch {
+  const env = getEnv();
+  const host = env.MEILI_URL ?? `http://127.0.0.1:${env.MEILI_PORT}`;
+  const cacheKey = `${host}|${env.MEILI_MASTER_KEY ?? ""}`;
+  const cached = globalForMeili[slot];
+  if (cached && cached.key === cacheKey) return cached.client;
+  const client = new Meilisearch({ host, apiKey: env.MEILI_MASTER_KEY, timeout: 5_000, ...options });
+  globalForMeili[slot] = { key: cacheKey, client };
+  return client;
+}
 
 /**
  * The server-side Meilisearch client (admin/master key; never sent to browsers — docs/decisions/005-search-key.md).
  * `Accept-Encoding: identity`: with compressed responses Node's fetch adds ~40 ms to every search.
  */
 export function getMeili(): Meilisearch {
-  const env = getEnv();
-  const host = env.MEILI_URL ?? `http://127.0.0.1:${env.MEILI_PORT}`;
-  const cacheKey = `${host}|${env.MEILI_MASTER_KEY ?? ""}`;
-  const cached = globalForMeili.__sportelloMeili;
-  if (cached && cached.key === cacheKey) return cached.client;
-  const client = new Meilisearch({
-    host,
-    apiKey: env.MEILI_MASTER_KEY,
-    timeout: 5_000,
-    requestInit: { headers: { "Accept-Encoding": "identity" } },
-  });
-  globalForMeili.__sportelloMeili = { key: cacheKey, client };
-  return client;
+  return cachedClient("__sportelloMeili", { requestInit: { headers: { "Accept-Encoding": "identity" } } });
 }
 
 export function indexNames(): { internal: string; public: string } {
@@ -31,9 +37,6 @@ export function indexNames(): { internal: string; public: string } {
   return { internal: `${prefix}articles_internal`, public: `${prefix}articles_public` };
 }
 
-const globalForSearch = globalThis as unknown as {
-  __sportelloSearchMeili?: { key: string; client: Meilisearch };
-};
 const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
   https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -73,18 +76,7 @@ function nodeHttpClient(url: Parameters<typeof fetch>[0], init?: RequestInit): P
   });
 }
 
+/** The client searches use: keep-alive node:http (nodeHttpClient above). */
 export function getSearchMeili(): Meilisearch {
-  const env = getEnv();
-  const host = env.MEILI_URL ?? `http://127.0.0.1:${env.MEILI_PORT}`;
-  const cacheKey = `${host}|${env.MEILI_MASTER_KEY ?? ""}`;
-  const cached = globalForSearch.__sportelloSearchMeili;
-  if (cached && cached.key === cacheKey) return cached.client;
-  const client = new Meilisearch({
-    host,
-    apiKey: env.MEILI_MASTER_KEY,
-    timeout: 5_000,
-    httpClient: nodeHttpClient,
-  });
-  globalForSearch.__sportelloSearchMeili = { key: cacheKey, client };
-  return client;
+  return cachedClient("__sportelloSearchMeili", { httpClient: nodeHttpClient });
 }
