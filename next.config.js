@@ -8,6 +8,25 @@ const nextConfig = {
   poweredByHeader: false,
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
+  // The portal lives in app/(portal)/[lang]: Italian, the default, is served without a prefix and English under
+  // /en. "/it/…" redirects to the unprefixed address, so each page has one URL.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/", destination: "/it" },
+        { source: "/search", destination: "/it/search" },
+        { source: "/a/:slug", destination: "/it/a/:slug" },
+        { source: "/c/:slug", destination: "/it/c/:slug" },
+        { source: "/p/:slug", destination: "/it/p/:slug" },
+      ],
+    };
+  },
+  async redirects() {
+    return [
+      { source: "/it", destination: "/", permanent: true },
+      { source: "/it/:path*", destination: "/:path*", permanent: true },
+    ];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import type { SessionUser } from "@/lib/auth";
 import { roleAtLeast } from "@/lib/auth/users";
-import { SignOutButton } from "./sign-out-button";
 
 const ROLE_LABEL = { admin: "Amministratore", editor: "Editor", agent: "Operatore" } as const;
 

@@ -20,11 +20,9 @@ export {
   getPublishedBundleById,
   getPublishedBundles,
   getUserName,
-  listPortalCategories,
   listPublishedArticleIds,
   listTaxonomyOptions,
   listTranslations,
-  type PortalCategory,
   type TaxonomyOptions,
   type TranslationLink,
 } from "./queries";

@@ -6,9 +6,11 @@ import {
   type RenderedAnswer,
   renderAnswer,
 } from "@/lib/channels";
+import type { Locale } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { type FactMap, factValues } from "@/lib/facts";
-import { renderMarkdown } from "@/lib/markdown";
+import { localePath } from "@/lib/i18n";
+import { extractHeadings, type Heading, renderMarkdown } from "@/lib/markdown";
 import type { ArticleBundle, Audience } from "./queries";
 
 export type PresentedArticle = {
@@ -20,6 +22,8 @@ export type PresentedArticle = {
   summary: string;
   /** Sanitized HTML; for the public audience internal blocks and internal facts are already gone. */
   html: string;
+  /** h2/h3 of `html` with their ids, for a table of contents. */
+  headings: Heading[];
   product: { slug: string; name: string };
   category: { slug: string; name: string };
   tags: string[];
@@ -29,8 +33,9 @@ export type PresentedArticle = {
   answers: RenderedAnswer[];
 };
 
-export function publicArticleUrl(slug: string): string {
-  return `${publicBaseUrl()}/a/${slug}`;
+/** The article's address on the portal: Italian at the root, English under /en (lib/i18n). */
+export function publicArticleUrl(slug: string, locale: Locale): string {
+  return `${publicBaseUrl()}${localePath(locale, `/a/${slug}`)}`;
 }
 
 // Versions are immutable, so a rendering depends only on (version, audience, facts): cache it. Rendering the body
@@ -81,6 +86,7 @@ function renderPresentation(bundle: ArticleBundle, audience: Audience, facts: Fa
     title: version.title,
     summary: fill(version.summary),
     html: renderMarkdown(fill(version.body), { audience }),
+    headings: extractHeadings(fill(version.body), { audience }),
     product: { slug: product.slug, name: name(product.name) },
     category: { slug: category.slug, name: name(category.name) },
     tags: article.tags,
@@ -97,7 +103,9 @@ function renderPresentation(bundle: ArticleBundle, audience: Audience, facts: Fa
                 {
                   values,
                   publicArticleUrl:
-                    article.visibility === "public" ? publicArticleUrl(article.slug) : undefined,
+                    article.visibility === "public"
+                      ? publicArticleUrl(article.slug, article.locale)
+                      : undefined,
                 },
               ),
             )

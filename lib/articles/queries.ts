@@ -129,42 +129,6 @@ export function getArticleForEdit(articleId: number, db: Db = getDb()): ArticleB
   return bundle(db, article, article.currentVersionId);
 }
 
-export type PortalCategory = {
-  category: Category;
-  articles: { slug: string; title: string; summary: string }[];
-};
-
-/** Categories with their public, published articles in one locale, for the portal home. */
-export function listPortalCategories(locale: "it" | "en", db: Db = getDb()): PortalCategory[] {
-  const rows = db
-    .select({
-      categoryId: schema.articles.categoryId,
-      slug: schema.articles.slug,
-      title: schema.articleVersions.title,
-      summary: schema.articleVersions.summary,
-    })
-    .from(schema.articles)
-    .innerJoin(schema.articleVersions, eq(schema.articleVersions.id, schema.articles.publishedVersionId))
-    .where(
-      and(
-        eq(schema.articles.visibility, "public"),
-        eq(schema.articles.locale, locale),
-        ne(schema.articles.status, "archived"),
-      ),
-    )
-    .orderBy(asc(schema.articleVersions.title))
-    .all();
-  const categories = db.select().from(schema.categories).orderBy(asc(schema.categories.position)).all();
-  return categories
-    .map((category) => ({
-      category,
-      articles: rows
-        .filter((r) => r.categoryId === category.id)
-        .map(({ slug, title, summary }) => ({ slug, title, summary })),
-    }))
-    .filter((c) => c.articles.length > 0);
-}
-
 export function countArticles(db: Db = getDb()): number {
   return db.select({ n: count() }).from(schema.articles).get()?.n ?? 0;
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { SafeHtml } from "@/app/_components/safe-html";
+import { getPublishedArticle, type PresentedArticle, presentArticle } from "@/lib/articles";
+import { getFactMap } from "@/lib/facts";
+import { format, getMessages, intlLocale, isPortalLocale, localePath, type PortalLocale } from "@/lib/i18n";
+import { listPortalArticles, listPublicTranslations } from "@/lib/portal";
+import { ArticleList } from "../../../_components/article-list";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ lang: string; slug: string }> };
+
+/** A table of contents only where it helps: long articles with at least three sections. */
+const MIN_HEADINGS_FOR_TOC = 3;
+
+// Internal, draft and archived articles are 404 here: the public audience cannot even learn they exist.
+function load(slug: string) {
+  const bundle = getPublishedArticle(slug, "public");
+  if (!bundle) return null;
+  return {
+    article: presentArticle(bundle, "public", getFactMap()),
+    translationGroup: bundle.article.translationGroup,
+    categoryId: bundle.article.categoryId,
+  };
+}
+
+function alternates(article: PresentedArticle, translationGroup: string) {
+  const languages: Record<string, string> = {
+    [article.locale]: localePath(article.locale, `/a/${article.slug}`),
+  };
+  for (const t of listPublicTranslations(translationGroup, article.id)) {
+    languages[t.locale] = localePath(t.locale, `/a/${t.slug}`);
+  }
+  return languages;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = load((await params).slug);
+  if (!loaded) return {};
+  const { article, translationGroup } = loaded;
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: {
+      canonical: localePath(article.locale, `/a/${article.slug}`),
+      languages: alternates(article, translationGroup),
+    },
+  };
+}
+
+export default async function PortalArticle({ params }: Props) {
+  const { lang, slug } = await params;
+  if (!isPortalLocale(lang)) notFound();
+  const loaded = load(slug);
+  if (!loaded) notFound();
+  const { article, translationGroup, categoryId } = loaded;
+  if (article.locale !== lang) {
+    // The language switch (or an old link) asked for this article in the other language: its translation, or
+    // that language's home when there is none.
+    const translation = listPublicTranslations(translationGroup, article.id).find((t) => t.locale === lang);
+    redirect(localePath(lang, translation ? `/a/${translation.slug}` : "/"));
+  }
+  const locale: PortalLocale = lang;
+  const t = getMessages(locale);
+  const related = listPortalArticles(locale, { categoryId, excludeId: article.id, limit: 5 });
+  return (
+    <article className="portal-article">
+      <nav aria-label={t.article.breadcrumb} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href={localePath(locale, "/")}>{t.meta.siteName}</Link>
+          </li>
+          <li>
+            <Link href={localePath(locale, `/c/${article.category.slug}`)}>{article.category.name}</Link>
+          </li>
+          <li aria-current="page">{article.title}</li>
+        </ol>
+      </nav>
+      <h1>{article.title}</h1>
+      {article.summary ? <p className="lead">{article.summary}</p> : null}
+      <p className="muted">
+        {format(t.article.updated, {
+          date: article.publishedAt.toLocaleDateString(intlLocale(locale), { dateStyle: "long" }),
+        })}
+      </p>
+      {article.headings.length >= MIN_HEADINGS_FOR_TOC ? (
+        <nav aria-labelledby="toc-title" className="toc">
+          <h2 id="toc-title">{t.article.contents}</h2>
+          <ul>
+            {article.headings.map((h) => (
+              <li key={h.id} className={h.depth === 3 ? "toc-sub" : undefined}>
+                <a href={`#${h.id}`}>{h.text}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {/* Internal blocks were already removed for the public audience. */}
+      <SafeHtml className="prose" html={article.html} />
+      {related.length > 0 ? (
+        <aside aria-labelledby="related-title" className="related">
+          <h2 id="related-title">{t.article.related}</h2>
+          <ArticleList locale={locale} articles={related} />
+        </aside>
+      ) : null}
+    </article>
+  );
+}

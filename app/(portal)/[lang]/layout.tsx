@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { getMessages, isPortalLocale, localePath, PORTAL_LOCALES } from "@/lib/i18n";
+import { LanguageSwitch } from "../_components/language-switch";
+import "../../globals.css";
+import "../portal.css";
+
+// The portal's root layout (the staff app has its own, app/(staff)/layout.tsx): the page language is the URL's,
+// Italian at the root and English under /en (next.config.js rewrites "/…" to "/it/…").
+export function generateStaticParams() {
+  return PORTAL_LOCALES.map((lang) => ({ lang }));
+}
+export const dynamicParams = false;
+
+type Props = { children: ReactNode; params: Promise<{ lang: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang } = await params;
+  if (!isPortalLocale(lang)) return {};
+  const t = getMessages(lang);
+  return {
+    title: { default: t.meta.siteName, template: `%s · ${t.meta.siteName}` },
+    description: t.meta.homeDescription,
+  };
+}
+
+export default async function PortalLayout({ children, params }: Props) {
+  const { lang } = await params;
+  if (!isPortalLocale(lang)) notFound();
+  const t = getMessages(lang);
+  return (
+    <html lang={lang}>
+      <body className="portal">
+        <a className="skip-link" href="#main">
+          {t.layout.skipToContent}
+        </a>
+        <header className="topbar">
+          <Link href={localePath(lang, "/")} className="brand">
+            {t.meta.siteName}
+          </Link>
+          <nav aria-label={t.layout.mainNav} className="portal-nav">
+            <Link href={localePath(lang, "/search")}>{t.layout.search}</Link>
+            <LanguageSwitch locale={lang} />
+          </nav>
+          <Link href="/login" className="who">
+            {t.layout.staffArea}
+          </Link>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}
