@@ -69,3 +69,27 @@ test("/it addresses redirect to the unprefixed Italian page", async ({ page }) =
   await expect(page).toHaveURL(/\/a\/sim-smarrita-rubata-sostituzione$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "it");
 });
+
+test("sitemap.xml lists public pages in both languages and nothing internal; robots.txt points to it", async ({
+  request,
+}) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("/a/sim-smarrita-rubata-sostituzione</loc>");
+  expect(sitemap).toContain("/en/a/lost-or-stolen-sim</loc>");
+  expect(sitemap).toContain("/c/sim-e-portabilita</loc>");
+  for (const a of demoArticles().filter((x) => x.visibility === "internal" || x.status !== "published")) {
+    expect(sitemap, a.slug).not.toContain(`/a/${a.slug}<`);
+  }
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Disallow: /studio");
+  expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+});
+
+test("an article page carries canonical, Open Graph and Article + BreadcrumbList JSON-LD", async ({ page }) => {
+  await page.goto("/en/a/lost-or-stolen-sim");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/en\/a\/lost-or-stolen-sim$/);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const data = blocks.flatMap((b) => JSON.parse(b) as { "@type": string }[]);
+  expect(data.map((d) => d["@type"])).toEqual(["Article", "BreadcrumbList"]);
+});

@@ -1,3 +1,4 @@
+export { articleJsonLd, serializeJsonLd } from "./json-ld";
 export {
   getCategoriesById,
   getCategoryBySlug,
@@ -8,3 +9,4 @@ export {
   type PortalArticleItem,
   type PortalTaxonomy,
 } from "./queries";
+export { listSitemapEntries, type SitemapEntry } from "./sitemap";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { publicBaseUrl } from "@/lib/env";
 import { getMessages, isPortalLocale, localePath, PORTAL_LOCALES } from "@/lib/i18n";
 import { LanguageSwitch } from "../_components/language-switch";
 import "../../globals.css";
@@ -21,6 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isPortalLocale(lang)) return {};
   const t = getMessages(lang);
   return {
+    // Relative canonical, hreflang and Open Graph URLs become absolute on the public address.
+    metadataBase: new URL(publicBaseUrl()),
     title: { default: t.meta.siteName, template: `%s · ${t.meta.siteName}` },
     description: t.meta.homeDescription,
   };

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SafeHtml } from "@/app/_components/safe-html";
 import { getPublishedArticle, type PresentedArticle, presentArticle } from "@/lib/articles";
+import { publicBaseUrl } from "@/lib/env";
 import { getFactMap } from "@/lib/facts";
 import { format, getMessages, intlLocale, isPortalLocale, localePath, type PortalLocale } from "@/lib/i18n";
-import { listPortalArticles, listPublicTranslations } from "@/lib/portal";
+import { articleJsonLd, listPortalArticles, listPublicTranslations, serializeJsonLd } from "@/lib/portal";
 import { ArticleList } from "../../../_components/article-list";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +44,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description: article.summary,
+    openGraph: {
+      type: "article",
+      title: article.title,
+      description: article.summary || undefined,
+      url: localePath(article.locale, `/a/${article.slug}`),
+      locale: article.locale === "it" ? "it_IT" : "en_GB",
+      modifiedTime: article.publishedAt.toISOString(),
+    },
     alternates: {
       canonical: localePath(article.locale, `/a/${article.slug}`),
       languages: alternates(article, translationGroup),
@@ -65,8 +74,26 @@ export default async function PortalArticle({ params }: Props) {
   const locale: PortalLocale = lang;
   const t = getMessages(locale);
   const related = listPortalArticles(locale, { categoryId, excludeId: article.id, limit: 5 });
+  const base = publicBaseUrl();
+  const structuredData = articleJsonLd({
+    url: `${base}${localePath(locale, `/a/${article.slug}`)}`,
+    title: article.title,
+    summary: article.summary,
+    locale,
+    publishedAt: article.publishedAt,
+    publisher: t.meta.siteName,
+    breadcrumbs: [
+      { name: t.meta.siteName, url: `${base}${localePath(locale, "/")}` },
+      { name: article.category.name, url: `${base}${localePath(locale, `/c/${article.category.slug}`)}` },
+    ],
+  });
   return (
     <article className="portal-article">
+      <script
+        type="application/ld+json"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: serializeJsonLd escapes "<", ">" and "&" (lib/portal)
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(structuredData) }}
+      />
       <nav aria-label={t.article.breadcrumb} className="breadcrumbs">
         <ol>
           <li>
