@@ -85,7 +85,9 @@ test("sitemap.xml lists public pages in both languages and nothing internal; rob
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 });
 
-test("an article page carries canonical, Open Graph and Article + BreadcrumbList JSON-LD", async ({ page }) => {
+test("an article page carries canonical, Open Graph and Article + BreadcrumbList JSON-LD", async ({
+  page,
+}) => {
   await page.goto("/en/a/lost-or-stolen-sim");
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/en\/a\/lost-or-stolen-sim$/);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
