@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running Sportello (README.md "Quick start").
 // Starts the embedded Meilisearch unless MEILI_URL is set, migrates, seeds the demo, builds when the sources
-// changed, then serves the app (scripts/server.ts: Next.js plus the direct search route). SIGINT/SIGTERM stop every child before exiting.
+// changed, then serves the app (scripts/server.ts: Next.js plus the direct search route). SIGINT/SIGTERM stop
+// every child before exiting.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { DEMO_USERS } from "@/lib/auth/demo";

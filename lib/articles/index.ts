@@ -17,7 +17,6 @@ export {
   getArticleForEdit,
   getArticleIdsUsingFacts,
   getPublishedArticle,
-  getPublishedBundleById,
   getPublishedBundles,
   getUserName,
   listPublishedArticleIds,

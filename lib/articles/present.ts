@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { type FactMap, factValues } from "@/lib/facts";
 import { localePath } from "@/lib/i18n";
-import { extractHeadings, type Heading, renderMarkdown } from "@/lib/markdown";
+import { type Heading, renderMarkdownWithHeadings } from "@/lib/markdown";
 import type { ArticleBundle, Audience } from "./queries";
 
 export type PresentedArticle = {
@@ -85,8 +85,7 @@ function renderPresentation(bundle: ArticleBundle, audience: Audience, facts: Fa
     visibility: article.visibility,
     title: version.title,
     summary: fill(version.summary),
-    html: renderMarkdown(fill(version.body), { audience }),
-    headings: extractHeadings(fill(version.body), { audience }),
+    ...renderMarkdownWithHeadings(fill(version.body), { audience }),
     product: { slug: product.slug, name: name(product.name) },
     category: { slug: category.slug, name: name(category.name) },
     tags: article.tags,

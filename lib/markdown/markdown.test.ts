@@ -6,6 +6,7 @@ import {
   markdownToPlainText,
   markdownToPlainTexts,
   renderMarkdown,
+  renderMarkdownWithHeadings,
   stripInternalBlocks,
 } from "./index";
 
@@ -94,6 +95,17 @@ describe("renderMarkdown: GFM", () => {
     expect(renderMarkdown("```json\n{}\n```", publicAudience)).toBe(
       '<pre><code class="language-json">{}\n</code></pre>',
     );
+  });
+});
+
+describe("renderMarkdownWithHeadings", () => {
+  it("gives exactly renderMarkdown's HTML and extractHeadings' headings, for both audiences", () => {
+    for (const audience of [internal, publicAudience]) {
+      expect(renderMarkdownWithHeadings(article, audience)).toEqual({
+        html: renderMarkdown(article, audience),
+        headings: extractHeadings(article, audience),
+      });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Nodes, PhrasingContent, RootContent } from "mdast";
+import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { type Audience, parseMarkdown, prepareParsedTree, prepareTree } from "./parse";
 
 /**
@@ -9,10 +9,7 @@ import { type Audience, parseMarkdown, prepareParsedTree, prepareTree } from "./
  * content (internal audience) without the "Solo interno" label, which would match every query for "interno".
  */
 export function markdownToPlainText(source: string, options: { audience: Audience }): string {
-  const tree = prepareTree(source, { audience: options.audience, rawHtml: "drop" });
-  return blocks(tree.children, "\n\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return treeText(prepareTree(source, { audience: options.audience, rawHtml: "drop" }));
 }
 
 /**
@@ -21,12 +18,17 @@ export function markdownToPlainText(source: string, options: { audience: Audienc
  */
 export function markdownToPlainTexts(source: string): Record<Audience, string> {
   const tree = parseMarkdown(source);
+  // prepareParsedTree changes the tree in place: the public text gets its own copy.
   const copy = structuredClone(tree);
-  const text = (root: typeof tree, audience: Audience) =>
-    blocks(prepareParsedTree(root, source, { audience, rawHtml: "drop" }).children, "\n\n")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim();
+  const text = (root: Root, audience: Audience) =>
+    treeText(prepareParsedTree(root, source, { audience, rawHtml: "drop" }));
   return { internal: text(tree, "internal"), public: text(copy, "public") };
+}
+
+function treeText(tree: Root): string {
+  return blocks(tree.children, "\n\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 function blocks(nodes: RootContent[], separator: string): string {

@@ -130,8 +130,21 @@ export function renderMarkdown(source: string, options: { audience: Audience }):
 
 /** Headings (depth 2–3) with the same ids renderMarkdown gives them, for a table of contents. */
 export function extractHeadings(source: string, options: { audience: Audience }): Heading[] {
+  return headingsOf(toHast(source, options.audience));
+}
+
+/** renderMarkdown and extractHeadings from one parse, for a page that shows both (the portal article). */
+export function renderMarkdownWithHeadings(
+  source: string,
+  options: { audience: Audience },
+): { html: string; headings: Heading[] } {
+  const tree = toHast(source, options.audience);
+  return { html: htmlPipeline.stringify(tree), headings: headingsOf(tree) };
+}
+
+function headingsOf(tree: HastRoot): Heading[] {
   const headings: Heading[] = [];
-  visit(toHast(source, options.audience), "element", (node) => {
+  visit(tree, "element", (node) => {
     const id = node.properties.id;
     if ((node.tagName !== "h2" && node.tagName !== "h3") || typeof id !== "string") return;
     if (id === FOOTNOTE_LABEL_ID) return;

@@ -55,23 +55,31 @@ export type PortalTaxonomy = {
   categories: (Category & { articleCount: number })[];
 };
 
-/** Products and categories with at least one article a visitor of this locale can read, with their counts. */
-export function getPortalTaxonomy(locale: PortalLocale, db: Db = getDb()): PortalTaxonomy {
-  const articles = listPortalArticles(locale, {}, db);
-  const count = (key: "productId" | "categoryId", id: number) => articles.filter((a) => a[key] === id).length;
+/**
+ * The products and categories of a list of portal articles (listPortalArticles), with their counts: the ones a
+ * visitor of that locale has something to read in. Takes the list so a page that shows it reads it once.
+ */
+export function getPortalTaxonomy(articles: readonly PortalArticleItem[], db: Db = getDb()): PortalTaxonomy {
+  const counts = (key: "productId" | "categoryId") => {
+    const map = new Map<number, number>();
+    for (const a of articles) map.set(a[key], (map.get(a[key]) ?? 0) + 1);
+    return map;
+  };
+  const perProduct = counts("productId");
+  const perCategory = counts("categoryId");
   const products = db
     .select()
     .from(schema.products)
     .orderBy(asc(schema.products.slug))
     .all()
-    .map((p) => ({ ...p, articleCount: count("productId", p.id) }))
+    .map((p) => ({ ...p, articleCount: perProduct.get(p.id) ?? 0 }))
     .filter((p) => p.articleCount > 0);
   const categories = db
     .select()
     .from(schema.categories)
     .orderBy(asc(schema.categories.position), asc(schema.categories.slug))
     .all()
-    .map((c) => ({ ...c, articleCount: count("categoryId", c.id) }))
+    .map((c) => ({ ...c, articleCount: perCategory.get(c.id) ?? 0 }))
     .filter((c) => c.articleCount > 0);
   return { products, categories };
 }

@@ -13,7 +13,7 @@ export function listSitemapEntries(db: Db = getDb()): SitemapEntry[] {
   return PORTAL_LOCALES.flatMap((locale) => {
     const articles = listPortalArticles(locale, {}, db);
     if (articles.length === 0) return [];
-    const { products, categories } = getPortalTaxonomy(locale, db);
+    const { products, categories } = getPortalTaxonomy(articles, db);
     const latest = new Date(Math.max(...articles.map((a) => a.publishedAt.getTime())));
     return [
       { path: localePath(locale, "/"), lastModified: latest },

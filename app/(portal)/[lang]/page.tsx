@@ -14,10 +14,9 @@ export default async function PortalHome({ params }: Props) {
   const { lang } = await params;
   if (!isPortalLocale(lang)) notFound();
   const t = getMessages(lang);
-  const { products, categories } = getPortalTaxonomy(lang);
-  const latest = listPortalArticles(lang)
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-    .slice(0, 6);
+  const articles = listPortalArticles(lang);
+  const { products, categories } = getPortalTaxonomy(articles);
+  const latest = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, 6);
   return (
     <>
       <section className="hero" aria-labelledby="home-title">

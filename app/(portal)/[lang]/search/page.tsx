@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { SafeHtml } from "@/app/_components/safe-html";
 import { UnavailableError } from "@/lib/errors";
 import { format, getMessages, isPortalLocale, localePath, localized, type PortalLocale } from "@/lib/i18n";
-import { getPortalTaxonomy } from "@/lib/portal";
+import { getPortalTaxonomy, listPortalArticles } from "@/lib/portal";
 import { SearchInput, type SearchResult, searchArticles } from "@/lib/search";
 import { SearchForm } from "../../_components/search-form";
 
@@ -50,7 +50,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const raw = { q: first(sp.q).trim(), product: first(sp.product), category: first(sp.category) };
   const filters = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "q" && v !== ""));
   const t = getMessages(lang);
-  const taxonomy = getPortalTaxonomy(lang);
+  const taxonomy = getPortalTaxonomy(listPortalArticles(lang));
   const { result, failed } = await runSearch(lang, { ...filters, q: raw.q });
   const hits = result?.hits ?? [];
   return (
