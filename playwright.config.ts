@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs against a production build (`npm run build` first, as `npm test` does) started by the real
 // `npm start` path, on its own port, Meilisearch port and data dir — never a running demo's.
-const PORT = 3100;
+// E2E_PORT / E2E_MEILI_PORT let a second checkout run its suite beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const MEILI_PORT = process.env.E2E_MEILI_PORT ?? "7702";
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 export default defineConfig({
@@ -40,7 +42,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: {
       PORT: String(PORT),
-      MEILI_PORT: "7702",
+      MEILI_PORT,
       SPORTELLO_DATA_DIR: ".e2e-data",
       SPORTELLO_DEMO: "1",
       NEXT_TELEMETRY_DISABLED: "1",

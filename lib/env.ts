@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   SPORTELLO_PUBLIC_URL: z.url().optional(),
   /** "1" seeds demo accounts and demo content; defaults to on unless NODE_ENV=production. */
   SPORTELLO_DEMO: z.enum(["0", "1"]).optional(),
+  /** "1" when a reverse proxy you run sets X-Forwarded-For: per-client limits then key on the address it saw. */
+  SPORTELLO_TRUST_PROXY: z.enum(["0", "1"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -5,6 +5,7 @@
 // no app module either; the direct routes come from Next's bundle, registered by instrumentation.ts.
 import { createServer } from "node:http";
 import next from "next";
+import { CLIENT_IP_HEADER, resolveClientIp } from "../lib/http/client-ip";
 import { getDirectRouter } from "../lib/http/direct-router";
 
 const dev = process.argv.includes("--dev");
@@ -12,6 +13,9 @@ const portArg = process.argv[process.argv.indexOf("--port") + 1];
 const port = Number(portArg ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port <= 0) throw new Error(`invalid --port ${portArg}`);
 process.title = "sportello-server";
+
+// Only an operator who runs Sportello behind their own reverse proxy may let X-Forwarded-For name the client.
+const trustProxy = process.env.SPORTELLO_TRUST_PROXY === "1";
 
 const app = next({ dev, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
@@ -21,6 +25,12 @@ async function main(): Promise<void> {
   const directRouteFor = getDirectRouter();
   if (!directRouteFor) throw new Error("instrumentation.ts did not register the direct routes");
   const server = createServer((req, res) => {
+    // Rate limits key on this header (lib/http/client-ip.ts): set here, never taken from the client.
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      trustProxy,
+    );
     const direct = directRouteFor(req);
     if (direct) void direct(req, res);
     else void handle(req, res);

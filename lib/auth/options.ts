@@ -3,18 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { RateLimitedError } from "@/lib/errors";
+import { clientIpOf } from "@/lib/http/client-ip";
 import { verifyCredentials } from "./users";
 
 const CredentialsInput = z.object({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(200),
 });
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
-}
 
 /**
  * next-auth v4 with credentials and JWT sessions (stateless app servers, DESIGN.md). The secret comes from
@@ -35,7 +30,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = CredentialsInput.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const user = await verifyCredentials(parsed.data, clientIp(req?.headers));
+          const user = await verifyCredentials(
+            parsed.data,
+            clientIpOf(req?.headers as Record<string, string | string[] | undefined> | undefined),
+          );
           return user ? { id: String(user.id), email: user.email, name: user.name } : null;
         } catch (error) {
           // next-auth passes the message of an error thrown here to the sign-in page as `error`.

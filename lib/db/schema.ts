@@ -236,6 +236,9 @@ export const uploads = sqliteTable(
  */
 export const USAGE_EVENT_KINDS = ["search", "open", "copy"] as const;
 export type UsageEventKind = (typeof USAGE_EVENT_KINDS)[number];
+/** Where the event happened: the agent console, the public portal (anonymous, no user) or the public API. */
+export const USAGE_SURFACES = ["agent", "portal", "api"] as const;
+export type UsageSurface = (typeof USAGE_SURFACES)[number];
 
 export const usageEvents = sqliteTable(
   "usage_events",
@@ -243,6 +246,7 @@ export const usageEvents = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     at: createdAt(),
     kind: text("kind", { enum: USAGE_EVENT_KINDS }).notNull(),
+    surface: text("surface", { enum: USAGE_SURFACES }).notNull().default("agent"),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     /** search: the query as typed (trimmed); open/copy: the query that led there, when known. */
     query: text("query"),
@@ -256,8 +260,47 @@ export const usageEvents = sqliteTable(
   },
   (t) => [
     index("usage_events_kind_at_idx").on(t.kind, t.at),
+    index("usage_events_surface_kind_at_idx").on(t.surface, t.kind, t.at),
     index("usage_events_article_idx").on(t.articleId),
   ],
+);
+
+/**
+ * "Was this helpful?" on the portal (issue 6): one vote per visitor per article version. The visitor is a random id
+ * in a cookie (no personal data); a comment is optional and only ever shown to staff.
+ */
+export const helpfulVotes = sqliteTable(
+  "helpful_votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The published version the visitor read: a new version asks again. */
+    versionNumber: integer("version_number").notNull(),
+    visitorId: text("visitor_id").notNull(),
+    helpful: integer("helpful", { mode: "boolean" }).notNull(),
+    comment: text("comment"),
+  },
+  (t) => [
+    uniqueIndex("helpful_votes_visitor_idx").on(t.articleId, t.versionNumber, t.visitorId),
+    index("helpful_votes_at_idx").on(t.at),
+  ],
+);
+
+/** Portal page views per article and UTC day, counted by the web server off the request path ("popular"). */
+export const portalViews = sqliteTable(
+  "portal_views",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD, UTC. */
+    day: text("day").notNull(),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.day] }), index("portal_views_day_idx").on(t.day)],
 );
 
 // ── Facts ──────────────────────────────────────────────────────────────────────────────────────────
@@ -346,3 +389,4 @@ export type WorkflowEvent = typeof workflowEvents.$inferSelect;
 export type AgentFlag = typeof agentFlags.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
+export type HelpfulVote = typeof helpfulVotes.$inferSelect;
