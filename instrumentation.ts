@@ -9,6 +9,11 @@ export async function register(): Promise<void> {
   registerDirectRoutes();
   if (process.env.SPORTELLO_SYNC_WORKER === "0") return;
   const { startPopularityJob, startSearchSyncWorker } = await import("@/lib/search");
-  startSearchSyncWorker({ onError: (message) => console.error(`[search-sync] ${message}`) });
+  const { requestPortalRevalidation } = await import("@/lib/portal/revalidate");
+  startSearchSyncWorker({
+    onError: (message) => console.error(`[search-sync] ${message}`),
+    // Published content changed: cached portal pages are refreshed (docs/decisions/017-portal-caching.md).
+    onApplied: () => requestPortalRevalidation((message) => console.error(`[portal-cache] ${message}`)),
+  });
   startPopularityJob({ onError: (message) => console.error(`[popularity] ${message}`) });
 }

@@ -6,6 +6,8 @@ const securityHeaders = require("./lib/http/security-headers.json");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Two root layouts (portal, staff): an address matching neither gets app/global-not-found.tsx.
+  experimental: { globalNotFound: true },
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
   // The portal lives in app/(portal)/[lang]: Italian, the default, is served without a prefix and English under

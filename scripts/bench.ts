@@ -1,10 +1,12 @@
 // `npm run bench` (issue 5 point 7): generates a 10,000-article corpus in its own data dir, indexes it, starts its
 // own Sportello, and measures full reindex time, publish → searchable latency, the agent search API against raw
-// Meilisearch at 1 and 16 concurrent clients, and memory. Prints a table and writes it to BENCHMARKS.md.
+// Meilisearch at 1 and 16 concurrent clients, portal article pages (issue 6: first visit, cached at 16 concurrent,
+// publish → page), and memory. Prints a table and writes it to BENCHMARKS.md.
 //
 // BENCH_ARTICLES (10000)   corpus size, the 54 demo articles included
 // BENCH_SECONDS (10)       measured seconds per search run (plus 2 s of warm-up)
-// BENCH_PUBLISHES (50)     publishes per publish → searchable measure
+// BENCH_PUBLISHES (50)     publishes per publish → searchable measure (a fifth of that for publish → portal page)
+// BENCH_PORTAL_PAGES (300) distinct portal article pages requested
 // BENCH_PORT (3200), BENCH_MEILI_PORT (7720), BENCH_DATA_DIR (.bench-data)
 // BENCH_REUSE=1            keep the data dir, and reuse its corpus next time (skips generating and importing)
 // BENCH_CPU_PROF=<dir>     write V8 CPU profiles of the app (scripts/server.ts) to <dir>, to see where a request's time goes
@@ -26,6 +28,7 @@ import type { ChannelKey } from "@/lib/channels";
 import { importContentDir, parseArticleFile } from "@/lib/content";
 import { closeDb, getDb, migrateDb, schema } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { localePath } from "@/lib/i18n";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
 import * as search from "@/lib/search";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
@@ -38,6 +41,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7720);
 const DATA_DIR = resolve(process.env.BENCH_DATA_DIR ?? ".bench-data");
 const REUSE = process.env.BENCH_REUSE === "1";
+const PORTAL_PAGES = Number(process.env.BENCH_PORTAL_PAGES ?? 300);
 const BASE = `http://localhost:${PORT}`;
 
 // The bench owns its environment: a developer's .env or shell (MEILI_URL, another data dir) must not leak in.
@@ -350,12 +354,11 @@ async function main(): Promise<void> {
     // Publish → searchable: a new version with a unique word, then the agent's search polled until it finds it.
     const rng = bench.createRng(99);
     const ids = listPublishedArticleIds();
-    const publishOnce = async (inApp: boolean): Promise<number> => {
-      const id = bench.pick(rng, ids);
+    /** A new published version of article `id` whose body ends with a made-up word; returns the word. */
+    const publishWord = (id: number): string => {
       const current = getArticleForEdit(id);
       if (!current) throw new Error(`article ${id} vanished`);
       const word = uniqueWord(rng);
-      const t = performance.now();
       saveArticleVersion(
         {
           articleId: id,
@@ -373,6 +376,12 @@ async function main(): Promise<void> {
         },
         null,
       );
+      return word;
+    };
+    const publishOnce = async (inApp: boolean): Promise<number> => {
+      const id = bench.pick(rng, ids);
+      const t = performance.now();
+      const word = publishWord(id);
       // A publish in the app wakes its worker at once (lib/db/outbox.ts); from this process it cannot, so the
       // "in the app" case runs that same worker pass here, while the app's own worker still polls every second.
       if (inApp) await search.processSearchOutbox();
@@ -434,6 +443,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    const portal = await measurePortal(client, rng, publishWord);
     client.close();
 
     const results: bench.BenchResults = {
@@ -461,6 +471,7 @@ async function main(): Promise<void> {
       },
       publish: { inApp, external },
       search: runs,
+      portal,
       memory: { app: memoryOf(appPid), meilisearch: memoryOf(meili.process.pid as number) },
       secondsPerRun: SECONDS,
       totalMs: performance.now() - started,
@@ -476,6 +487,76 @@ async function main(): Promise<void> {
     closeDb();
     if (!REUSE) rmSync(DATA_DIR, { recursive: true, force: true });
   }
+}
+
+/**
+ * Portal article pages as a visitor gets them: each page once (rendered and cached), then the same pages from
+ * 16 concurrent clients, then publishes of public articles from this process until the page shows the new text.
+ */
+async function measurePortal(
+  client: ReturnType<typeof createHttpClient>,
+  rng: () => number,
+  publishWord: (id: number) => string,
+): Promise<bench.PortalRun> {
+  const rows = getDb()
+    .$client.prepare(
+      "select id, slug, locale from articles where visibility = 'public' and status = 'published' and published_version_id is not null",
+    )
+    .all() as { id: number; slug: string; locale: "it" | "en" }[];
+  const sample = bench.shuffle(rng, rows).slice(0, PORTAL_PAGES);
+  const pathOf = (a: { slug: string; locale: "it" | "en" }) => localePath(a.locale, `/a/${a.slug}`);
+  const get = async (path: string) => {
+    const res = await client.request("GET", `${BASE}${path}`, {});
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+    return res;
+  };
+
+  log(`portal: first visit of ${sample.length} article pages, 1 client…`);
+  const first: number[] = [];
+  for (const a of sample) first.push((await get(pathOf(a))).ttfbMs);
+  const firstVisitTtfb = bench.summarize(first);
+  log(`  TTFB p50 ${firstVisitTtfb.p50.toFixed(1)} ms, p95 ${firstVisitTtfb.p95.toFixed(1)} ms`);
+
+  const clients = 16;
+  log(`portal: the same pages, cached, ${clients} clients, ${SECONDS} s…`);
+  let next = 0;
+  const loop = await closedLoop({
+    clients,
+    durationMs: SECONDS * 1000,
+    warmupMs: 2000,
+    nextQuery: () => pathOf(sample[next++ % sample.length] as (typeof sample)[number]),
+    send: async (path) => ({ hits: 1, engineMs: (await get(path)).ttfbMs }),
+  });
+  if (loop.errors) console.error(`  ${loop.errors} errors, first: ${loop.firstError}`);
+  const cached = {
+    clients,
+    ttfb: bench.summarize(loop.engineMs),
+    total: bench.summarize(loop.latencies),
+    requestsPerSecond: (loop.latencies.length * 1000) / loop.elapsedMs,
+    errors: loop.errors,
+  };
+  log(
+    `  TTFB p50 ${cached.ttfb.p50.toFixed(1)} ms, p95 ${cached.ttfb.p95.toFixed(1)} ms, ${cached.requestsPerSecond.toFixed(0)} req/s`,
+  );
+
+  const publishes = Math.max(3, Math.round(PUBLISHES / 5));
+  log(`portal: publish → page shows it, ${publishes} publishes from this process (the app's worker polls)…`);
+  const shown: number[] = [];
+  for (let i = 0; i < publishes; i++) {
+    const article = bench.pick(rng, sample);
+    const t = performance.now();
+    const word = publishWord(article.id);
+    for (;;) {
+      if ((await get(pathOf(article))).body.includes(word)) break;
+      if (performance.now() - t > 15_000) throw new Error(`"${word}" not on ${pathOf(article)} after 15 s`);
+      await sleep(50);
+    }
+    shown.push(performance.now() - t);
+    await sleep(100 + rng() * 400);
+  }
+  const publishToPage = bench.summarize(shown);
+  log(`  p50 ${publishToPage.p50.toFixed(0)} ms, p95 ${publishToPage.p95.toFixed(0)} ms`);
+  return { pages: sample.length, firstVisitTtfb, cached, publishToPage };
 }
 
 const INTRO = `# Benchmarks

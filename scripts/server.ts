@@ -17,6 +17,9 @@ process.title = "sportello-server";
 // Only an operator who runs Sportello behind their own reverse proxy may let X-Forwarded-For name the client.
 const trustProxy = process.env.SPORTELLO_TRUST_PROXY === "1";
 
+// The search worker inside this process refreshes cached portal pages through this address (lib/portal/revalidate.ts).
+process.env.SPORTELLO_INTERNAL_URL = `http://127.0.0.1:${port}`;
+
 const app = next({ dev, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 

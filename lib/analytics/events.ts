@@ -9,32 +9,39 @@ export const MAX_QUERY_LENGTH = 200;
 /** Keystrokes of one search-as-you-type within this window collapse into one search event. */
 export const SEARCH_COLLAPSE_MS = 3000;
 
-export type UsageEventInput =
-  | {
-      kind: "search";
-      userId: number;
-      query: string;
-      filters: Record<string, string>;
-      channel?: string | null;
-      resultCount: number;
-      latencyMs: number;
-    }
-  | {
-      kind: "open";
-      userId: number;
-      articleId: number;
-      position?: number | null;
-      query?: string | null;
-      channel?: string | null;
-    }
-  | {
-      kind: "copy";
-      userId: number;
-      articleId: number;
-      channel: string;
-      position?: number | null;
-      query?: string | null;
-    };
+/**
+ * Who acted: a signed-in staff user in the agent console, or an anonymous client of the portal (or, later, the
+ * public API), known only by a key that collapses its search-as-you-type (an address, never stored).
+ */
+type Actor =
+  | { surface?: "agent"; userId: number }
+  | { surface: "portal" | "api"; userId?: null; clientKey: string };
+
+export type UsageEventInput = Actor &
+  (
+    | {
+        kind: "search";
+        query: string;
+        filters: Record<string, string>;
+        channel?: string | null;
+        resultCount: number;
+        latencyMs: number;
+      }
+    | {
+        kind: "open";
+        articleId: number;
+        position?: number | null;
+        query?: string | null;
+        channel?: string | null;
+      }
+    | {
+        kind: "copy";
+        articleId: number;
+        channel: string;
+        position?: number | null;
+        query?: string | null;
+      }
+  );
 
 type Row = typeof schema.usageEvents.$inferInsert;
 
@@ -44,7 +51,8 @@ function toRow(event: UsageEventInput, at: Date): Row {
     return {
       at,
       kind: "search",
-      userId: event.userId,
+      surface: event.surface ?? "agent",
+      userId: event.userId ?? null,
       query,
       filters: event.filters,
       channel: event.channel ?? null,
@@ -55,7 +63,8 @@ function toRow(event: UsageEventInput, at: Date): Row {
   return {
     at,
     kind: event.kind,
-    userId: event.userId,
+    surface: event.surface ?? "agent",
+    userId: event.userId ?? null,
     query,
     channel: event.channel ?? null,
     articleId: event.articleId,
@@ -72,8 +81,8 @@ function insertStatement(db: Db): Insert {
   let statement = statements.get(db.$client);
   if (!statement) {
     statement = db.$client.prepare<unknown[]>(
-      `insert into usage_events (created_at, kind, user_id, query, filters, channel, result_count, latency_ms, article_id, position)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into usage_events (created_at, kind, surface, user_id, query, filters, channel, result_count, latency_ms, article_id, position)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements.set(db.$client, statement);
   }
@@ -104,6 +113,7 @@ export function writeUsageEvents(rows: Row[], db: Db = getDb()): void {
       insert.run(
         (r.at ?? new Date()).getTime(),
         r.kind,
+        r.surface ?? "agent",
         r.userId ?? null,
         r.query ?? null,
         r.filters ? JSON.stringify(r.filters) : null,
@@ -117,18 +127,20 @@ export function writeUsageEvents(rows: Row[], db: Db = getDb()): void {
   });
 }
 
-type Recorder = { buffer: UsageBuffer<Row>; lastSearch: Map<number, Row> };
+/** The latest unwritten search of each actor ("u:<user id>" or "<surface>:<client key>"), to collapse into. */
+type Recorder = { buffer: UsageBuffer<Row>; lastSearch: Map<string, Row> };
 const globalForUsage = globalThis as unknown as { __sportelloUsage?: Recorder };
 
 function recorder(): Recorder {
   const existing = globalForUsage.__sportelloUsage;
   if (existing) return existing;
-  const lastSearch = new Map<number, Row>();
+  const lastSearch = new Map<string, Row>();
   const buffer = createUsageBuffer<Row>({
     write: (rows) => {
       writeUsageEvents(rows);
       // Written rows can no longer be collapsed into.
-      for (const row of rows) if (row.kind === "search" && row.userId) lastSearch.delete(row.userId);
+      const written = new Set(rows);
+      for (const [actor, row] of lastSearch) if (written.has(row)) lastSearch.delete(actor);
     },
     onError: (error) => console.error("[usage] could not write usage events", error),
   });
@@ -154,18 +166,27 @@ export function isSameSearchBurst(a: string, b: string): boolean {
   return common >= 3;
 }
 
+function actorKey(event: UsageEventInput): string | null {
+  if (event.surface === "portal" || event.surface === "api") {
+    return event.clientKey ? `${event.surface}:${event.clientKey}` : null;
+  }
+  const userId = event.userId;
+  return typeof userId === "number" && Number.isInteger(userId) && userId > 0 ? `u:${userId}` : null;
+}
+
 /**
- * Records a usage event without touching SQLite: it is buffered and written within about a second. Anonymous
- * callers are never recorded (userId must be a signed-in user's id).
+ * Records a usage event without touching SQLite: it is buffered and written within about a second. Console events
+ * need a signed-in user's id; portal and API events an anonymous client key (used only in memory).
  */
 export function recordUsageEvent(event: UsageEventInput, now: Date = new Date()): void {
-  if (!Number.isInteger(event.userId) || event.userId <= 0) return;
+  const actor = actorKey(event);
+  if (!actor) return;
   const { buffer, lastSearch } = recorder();
   const row = toRow(event, now);
-  if (row.kind === "search" && row.userId) {
+  if (row.kind === "search") {
     // Search as you type sends one request per keystroke: "b", "bo", "bol"… The latest query of a burst replaces
-    // the earlier ones still waiting in the buffer, so reports count what the agent meant, not each keystroke.
-    const previous = lastSearch.get(row.userId);
+    // the earlier ones still waiting in the buffer, so reports count what was meant, not each keystroke.
+    const previous = lastSearch.get(actor);
     if (
       previous &&
       now.getTime() - (previous.at as Date).getTime() <= SEARCH_COLLAPSE_MS &&
@@ -174,10 +195,10 @@ export function recordUsageEvent(event: UsageEventInput, now: Date = new Date())
       previous.channel === row.channel &&
       buffer.replaceLast((r) => r === previous, row)
     ) {
-      lastSearch.set(row.userId, row);
+      lastSearch.set(actor, row);
       return;
     }
-    lastSearch.set(row.userId, row);
+    lastSearch.set(actor, row);
   }
   buffer.push(row);
 }

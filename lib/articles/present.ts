@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { type FactMap, factValues } from "@/lib/facts";
 import { localePath } from "@/lib/i18n";
-import { type Heading, renderMarkdownWithHeadings } from "@/lib/markdown";
+import { type Heading, type QuestionSection, renderMarkdownWithHeadings } from "@/lib/markdown";
 import type { ArticleBundle, Audience } from "./queries";
 
 export type PresentedArticle = {
@@ -24,6 +24,8 @@ export type PresentedArticle = {
   html: string;
   /** h2/h3 of `html` with their ids, for a table of contents. */
   headings: Heading[];
+  /** Sections whose heading is a question, for FAQPage structured data. */
+  questions: QuestionSection[];
   product: { slug: string; name: string };
   category: { slug: string; name: string };
   tags: string[];

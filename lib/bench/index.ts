@@ -6,6 +6,7 @@ export {
   GENERATED_MARKER,
   judge,
   type MemoryReading,
+  type PortalRun,
   type SearchRun,
   TARGETS,
   updateBenchmarksFile,

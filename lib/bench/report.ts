@@ -39,12 +39,32 @@ export type BenchResults = {
   reindex: { firstMs: number; ms: number; internalDocs: number; publicDocs: number; indexMb: number };
   publish: { inApp: LatencyStats; external: LatencyStats };
   search: SearchRun[];
+  /** Issue 6: portal article pages (cached, ISR), GET /a/<slug> with no session. */
+  portal?: PortalRun;
   memory: { app: MemoryReading; meilisearch: MemoryReading };
   secondsPerRun: number;
   totalMs: number;
 };
 
+export type PortalRun = {
+  /** Distinct article pages requested. */
+  pages: number;
+  /** First visit of each page, one client: rendered, then cached. Time to first byte. */
+  firstVisitTtfb: LatencyStats;
+  /** The same pages again, cached, `clients` concurrent, closed loop. */
+  cached: {
+    clients: number;
+    ttfb: LatencyStats;
+    total: LatencyStats;
+    requestsPerSecond: number;
+    errors: number;
+  };
+  /** Publish (from another process) → the page shows the new text: worker poll, sync, revalidation, re-render. */
+  publishToPage: LatencyStats;
+};
+
 export const TARGETS = {
+  portalTtfbP95At16Ms: 50,
   apiP95At16Ms: 30,
   apiOverRawP95At16: 1.3,
   publishP95Ms: 1000,
@@ -89,6 +109,16 @@ export function judge(
       target: `≤ ${TARGETS.publishP95Ms} ms`,
       ok: results.publish.inApp.p95 <= TARGETS.publishP95Ms,
     },
+    ...(results.portal
+      ? [
+          {
+            label: `portal article page TTFB p95 at ${results.portal.cached.clients} concurrent (cached)`,
+            value: `${ms(results.portal.cached.ttfb.p95)} ms`,
+            target: `≤ ${TARGETS.portalTtfbP95At16Ms} ms`,
+            ok: results.portal.cached.ttfb.p95 <= TARGETS.portalTtfbP95At16Ms,
+          },
+        ]
+      : []),
     {
       label: "full reindex (`npm run reindex`)",
       value: s(results.reindex.ms),
@@ -143,6 +173,7 @@ export function formatReport(results: BenchResults): string {
     `| full reindex over live indexes, swap (reindexAll, as \`npm run reindex\`) | ${s(results.reindex.ms)} (internal ${results.reindex.internalDocs}, public ${results.reindex.publicDocs} documents) |`,
     `| publish → searchable, publish in the app (worker woken at once), p50 / p95 / max, n=${p.inApp.n} | ${ms(p.inApp.p50)} / ${ms(p.inApp.p95)} / ${ms(p.inApp.max)} ms |`,
     `| publish → searchable, write from another process (worker's 1 s poll), p50 / p95 / max, n=${p.external.n} | ${ms(p.external.p50)} / ${ms(p.external.p95)} / ${ms(p.external.max)} ms |`,
+    ...portalLines(results.portal),
     ...(["app", "meilisearch"] as const).map((who) => {
       const m = results.memory[who];
       const name = who === "app" ? "app (web server)" : "Meilisearch";
@@ -150,6 +181,16 @@ export function formatReport(results: BenchResults): string {
     }),
   );
   return lines.join("\n");
+}
+
+function portalLines(portal: PortalRun | undefined): string[] {
+  if (!portal) return [];
+  const { cached: c, firstVisitTtfb: f, publishToPage: pub } = portal;
+  return [
+    `| portal article page, first visit (rendered, then cached), TTFB p50 / p95, 1 client, ${portal.pages} pages | ${ms(f.p50)} / ${ms(f.p95)} ms |`,
+    `| portal article page, cached, ${c.clients} concurrent: TTFB p50 / p95 · whole page p95 · req/s${c.errors ? ` · ${c.errors} errors` : ""} | ${ms(c.ttfb.p50)} / ${ms(c.ttfb.p95)} · ${ms(c.total.p95)} ms · ${c.requestsPerSecond.toFixed(0)} |`,
+    `| publish (another process) → portal page shows it, p50 / p95 / max, n=${pub.n} | ${ms(pub.p50)} / ${ms(pub.p95)} / ${ms(pub.max)} ms |`,
+  ];
 }
 
 export const GENERATED_MARKER = "<!-- Everything below is written by `npm run bench`. -->";

@@ -1,13 +1,17 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { assertRole, parseCookieHeader, sessionUserFromCookies } from "@/lib/auth";
+import { isPortalLocale } from "@/lib/i18n";
+import { countPortalView, parsePortalSearch, portalSearch } from "@/lib/portal";
+import { viewedArticleSlug } from "@/lib/portal/view-request";
 import { agentSearch } from "@/lib/search/agent-search";
+import { clientIpOf } from "./client-ip";
 import { type DirectHandler, setDirectRouter } from "./direct-router";
 import { toProblem } from "./problems";
 import securityHeaders from "./security-headers.json";
 
-// Routes the web server (scripts/server.ts) answers itself, before Next's router: the agent console searches on
-// every keystroke, and Next's route-handler machinery cost more CPU per search than Meilisearch did (issue 5
+// Routes the web server (scripts/server.ts) answers itself, before Next's router: the agent console and the portal's
+// instant search box search on every keystroke, and Next's route-handler machinery cost more CPU per search than Meilisearch did (issue 5
 // benchmark; docs/decisions/013-direct-search-route.md). Everything else goes to Next. These handlers follow the
 // rules of route handlers: the session and role checked here, input parsed with zod, domain errors as problem+json.
 //
@@ -28,12 +32,25 @@ const ROUTES: Record<string, DirectHandler> = {
       "Cache-Control": "private, no-store",
     });
   },
+  // The portal's instant search box (lib/portal/search.ts): anonymous, public index only, limited per client.
+  "/api/portal/search": async (req, res) => {
+    const params = Object.fromEntries(new URL(req.url ?? "/", "http://direct").searchParams);
+    const locale = isPortalLocale(params.lang) ? params.lang : "it";
+    const result = await portalSearch(parsePortalSearch(params, 8), locale, clientIpOf(req.headers));
+    send(req, res, 200, JSON.stringify(result), {
+      "Content-Type": "application/json",
+      "Cache-Control": "no-store",
+    });
+  },
 };
 
 const SECURITY_HEADERS = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
 
 /** The handler for a GET or HEAD this server answers directly, or null to hand the request to Next. */
 export function directRouteFor(req: IncomingMessage): DirectHandler | null {
+  // Portal article pages are cached by Next, so they are counted here, where every request passes.
+  const viewed = viewedArticleSlug(req.method, req.url, req.headers);
+  if (viewed) countPortalView(viewed);
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
   const end = url.indexOf("?");

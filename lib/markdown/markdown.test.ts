@@ -5,6 +5,7 @@ import {
   extractHeadings,
   markdownToPlainText,
   markdownToPlainTexts,
+  questionSections,
   renderMarkdown,
   renderMarkdownWithHeadings,
   stripInternalBlocks,
@@ -99,11 +100,12 @@ describe("renderMarkdown: GFM", () => {
 });
 
 describe("renderMarkdownWithHeadings", () => {
-  it("gives exactly renderMarkdown's HTML and extractHeadings' headings, for both audiences", () => {
+  it("gives exactly renderMarkdown's HTML, extractHeadings' headings and questionSections' questions", () => {
     for (const audience of [internal, publicAudience]) {
       expect(renderMarkdownWithHeadings(article, audience)).toEqual({
         html: renderMarkdown(article, audience),
         headings: extractHeadings(article, audience),
+        questions: questionSections(article, audience),
       });
     }
   });

@@ -19,6 +19,8 @@ import { EXTERNAL_LINK_REL, HEADING_ANCHOR_CLASS, sanitizeSchema } from "./sanit
 
 /** `text` is plain text: render it escaped (React does), never as HTML. */
 export type Heading = { depth: number; text: string; id: string };
+/** A section whose heading asks a question, with the section's plain text as the answer (FAQPage data). */
+export type QuestionSection = { question: string; answer: string };
 
 const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 // remark-rehype's fixed id for the visually hidden "Footnotes" heading; it is not part of the article outline.
@@ -133,13 +135,53 @@ export function extractHeadings(source: string, options: { audience: Audience })
   return headingsOf(toHast(source, options.audience));
 }
 
-/** renderMarkdown and extractHeadings from one parse, for a page that shows both (the portal article). */
+/** renderMarkdown, extractHeadings and questionSections from one parse, for the portal article. */
 export function renderMarkdownWithHeadings(
   source: string,
   options: { audience: Audience },
-): { html: string; headings: Heading[] } {
+): { html: string; headings: Heading[]; questions: QuestionSection[] } {
   const tree = toHast(source, options.audience);
-  return { html: htmlPipeline.stringify(tree), headings: headingsOf(tree) };
+  return {
+    html: htmlPipeline.stringify(tree),
+    headings: headingsOf(tree),
+    questions: questionSectionsOf(tree),
+  };
+}
+
+// A numbered heading ("1. La linea è attiva?") is a troubleshooting step phrased as a question, not an FAQ.
+const NUMBERED = /^\d+[.)]\s/;
+const MAX_ANSWER_CHARS = 2000;
+
+/**
+ * The h2 sections whose heading is a question ("Voltura o subentro?"), each with its section's text as the answer,
+ * for schema.org FAQPage. Works on the tree after the audience's filtering, so internal blocks are never included.
+ */
+export function questionSections(source: string, options: { audience: Audience }): QuestionSection[] {
+  return questionSectionsOf(toHast(source, options.audience));
+}
+
+function questionSectionsOf(tree: HastRoot): QuestionSection[] {
+  const sections: QuestionSection[] = [];
+  let current: { question: string; parts: string[] } | null = null;
+  const close = () => {
+    if (!current) return;
+    const answer = current.parts.join(" ").replace(/\s+/g, " ").trim();
+    if (answer) sections.push({ question: current.question, answer: answer.slice(0, MAX_ANSWER_CHARS) });
+    current = null;
+  };
+  for (const node of tree.children) {
+    if (node.type !== "element") continue;
+    if (node.tagName === "h1" || node.tagName === "h2") {
+      close();
+      const text = headingText(node.children).trim();
+      if (node.tagName === "h2" && text.endsWith("?") && !NUMBERED.test(text))
+        current = { question: text, parts: [] };
+    } else if (current && node.properties.dataFootnotes === undefined) {
+      current.parts.push(headingText(node.children));
+    }
+  }
+  close();
+  return sections;
 }
 
 function headingsOf(tree: HastRoot): Heading[] {

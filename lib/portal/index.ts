@@ -1,4 +1,4 @@
-export { articleJsonLd, serializeJsonLd } from "./json-ld";
+export { articleJsonLd, faqJsonLd, serializeJsonLd } from "./json-ld";
 export {
   getCategoriesById,
   getCategoryBySlug,
@@ -9,4 +9,19 @@ export {
   type PortalArticleItem,
   type PortalTaxonomy,
 } from "./queries";
+export {
+  type PortalSearchHit,
+  type PortalSearchParams,
+  type PortalSearchResult,
+  PUBLIC_SEARCH_LIMIT,
+  parsePortalSearch,
+  portalSearch,
+} from "./search";
 export { listSitemapEntries, type SitemapEntry } from "./sitemap";
+export {
+  countPortalView,
+  flushPortalViews,
+  listMostReadArticleIds,
+  POPULAR_WINDOW_DAYS,
+  writePortalViews,
+} from "./views";

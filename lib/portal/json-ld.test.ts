@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleJsonLd, serializeJsonLd } from "./json-ld";
+import { articleJsonLd, faqJsonLd, serializeJsonLd } from "./json-ld";
 
 describe("serializeJsonLd", () => {
   it("cannot be closed by content, and still parses to the same data", () => {
@@ -30,5 +30,26 @@ describe("articleJsonLd", () => {
       [1, "Centro assistenza"],
       [2, "SIM"],
     ]);
+  });
+});
+
+describe("faqJsonLd", () => {
+  it("marks up question sections as an FAQPage, only when there are at least two", () => {
+    const one = [{ question: "Quanto costa?", answer: "Nulla." }];
+    expect(faqJsonLd("https://x/a/y", one)).toBeNull();
+    const two = [...one, { question: "Quando arriva?", answer: "Entro 5 giorni." }];
+    expect(faqJsonLd("https://x/a/y", two)).toEqual({
+      "@context": "https://schema.org",
+      "@type": "FAQPage",
+      url: "https://x/a/y",
+      mainEntity: [
+        { "@type": "Question", name: "Quanto costa?", acceptedAnswer: { "@type": "Answer", text: "Nulla." } },
+        {
+          "@type": "Question",
+          name: "Quando arriva?",
+          acceptedAnswer: { "@type": "Answer", text: "Entro 5 giorni." },
+        },
+      ],
+    });
   });
 });

@@ -45,3 +45,27 @@ export function articleJsonLd(input: {
     },
   ];
 }
+
+/** A page answering at least this many questions is an FAQ as far as search engines are concerned. */
+export const MIN_FAQ_QUESTIONS = 2;
+
+/**
+ * schema.org FAQPage for an article whose sections are questions (lib/markdown questionSections), or null when it
+ * has too few for the markup to fit the page.
+ */
+export function faqJsonLd(
+  url: string,
+  questions: readonly { question: string; answer: string }[],
+): unknown | null {
+  if (questions.length < MIN_FAQ_QUESTIONS) return null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    url,
+    mainEntity: questions.map((q) => ({
+      "@type": "Question",
+      name: q.question,
+      acceptedAnswer: { "@type": "Answer", text: q.answer },
+    })),
+  };
+}

@@ -16,13 +16,15 @@ export type PortalArticleItem = {
   publishedAt: Date;
 };
 
+/** An article the public may read: public, with a published version, not archived. */
+export const publicAndPublished = and(
+  eq(schema.articles.visibility, "public"),
+  isNotNull(schema.articles.publishedVersionId),
+  ne(schema.articles.status, "archived"),
+) as SQL;
+
 const visibleTo = (locale: PortalLocale): SQL =>
-  and(
-    eq(schema.articles.visibility, "public"),
-    eq(schema.articles.locale, locale),
-    isNotNull(schema.articles.publishedVersionId),
-    ne(schema.articles.status, "archived"),
-  ) as SQL;
+  and(publicAndPublished, eq(schema.articles.locale, locale)) as SQL;
 
 export function listPortalArticles(
   locale: PortalLocale,

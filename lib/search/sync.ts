@@ -146,7 +146,12 @@ const globalForWorker = globalThis as unknown as { __sportelloSyncWorker?: Worke
  * process. One per process (instrumentation may call this more than once in dev).
  */
 export function startSearchSyncWorker(
-  options: { pollMs?: number; onError?: (message: string) => void } = {},
+  options: {
+    pollMs?: number;
+    onError?: (message: string) => void;
+    /** After a pass that applied at least one row: what the portal shows may have changed. */
+    onApplied?: () => void;
+  } = {},
 ): Worker {
   if (globalForWorker.__sportelloSyncWorker) return globalForWorker.__sportelloSyncWorker;
   const pollMs = options.pollMs ?? 1000;
@@ -160,11 +165,14 @@ export function startSearchSyncWorker(
     if (timer) clearTimeout(timer);
     running = (async () => {
       let result: SyncResult;
+      let applied = 0;
       do {
         result = await processSearchOutbox();
         if (result.error && result.error !== lastError) options.onError?.(result.error);
         lastError = result.error;
+        applied += result.processed;
       } while (!stopped && result.processed > 0);
+      if (applied > 0) options.onApplied?.();
     })()
       .catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)))
       .finally(() => {

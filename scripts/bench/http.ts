@@ -3,7 +3,8 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
-export type HttpResponse = { status: number; body: string };
+/** ttfbMs: from sending the request to the response's status line and headers (time to first byte). */
+export type HttpResponse = { status: number; body: string; ttfbMs: number };
 
 export type HttpClient = {
   request: (
@@ -20,6 +21,7 @@ export function createHttpClient(maxSockets: number): HttpClient {
   return {
     request: (method, url, headers, body) =>
       new Promise((resolve, reject) => {
+        const sent = performance.now();
         const req = http.request(
           url,
           {
@@ -32,10 +34,11 @@ export function createHttpClient(maxSockets: number): HttpClient {
             },
           },
           (res) => {
+            const ttfbMs = performance.now() - sent;
             const chunks: Buffer[] = [];
             res.on("data", (c: Buffer) => chunks.push(c));
             res.on("end", () =>
-              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), ttfbMs }),
             );
             res.on("error", reject);
           },
@@ -48,6 +51,7 @@ export function createHttpClient(maxSockets: number): HttpClient {
   };
 }
 
+/** engineMs: the server's own figure for the request (Meilisearch's processingTimeMs, or a page's TTFB). */
 export type SearchOutcome = { hits: number; engineMs: number };
 
 export type LoopResult = {

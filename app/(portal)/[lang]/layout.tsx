@@ -3,18 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { publicBaseUrl } from "@/lib/env";
-import { getMessages, isPortalLocale, localePath, PORTAL_LOCALES } from "@/lib/i18n";
+import { getMessages, isPortalLocale, localePath } from "@/lib/i18n";
 import { LanguageSwitch } from "../_components/language-switch";
 import "../../globals.css";
 import "../portal.css";
 
 // The portal's root layout (the staff app has its own, app/(staff)/layout.tsx): the page language is the URL's,
-// Italian at the root and English under /en (next.config.js rewrites "/…" to "/it/…").
-export function generateStaticParams() {
-  return PORTAL_LOCALES.map((lang) => ({ lang }));
-}
-export const dynamicParams = false;
-
+// Italian at the root and English under /en (next.config.js rewrites "/…" to "/it/…"). No generateStaticParams:
+// nothing is rendered at build time (the build has no content database); pages are rendered on first visit and
+// cached (docs/decisions/017-portal-caching.md). Any other first segment is a 404 (app/global-not-found.tsx).
 type Props = { children: ReactNode; params: Promise<{ lang: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

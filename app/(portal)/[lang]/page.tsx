@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { format, getMessages, isPortalLocale, localePath, localized } from "@/lib/i18n";
-import { getPortalTaxonomy, listPortalArticles } from "@/lib/portal";
+import { getPortalTaxonomy, listMostReadArticleIds, listPortalArticles } from "@/lib/portal";
 import { ArticleList } from "../_components/article-list";
 import { SearchForm } from "../_components/search-form";
 
-// Rendered per request from SQLite (a few ms), so a publish shows at once.
-export const dynamic = "force-dynamic";
+// Cached (ISR): rendered on first visit, then served from cache until a publish or edit refreshes it
+// (lib/portal/revalidate.ts) or, at the latest, after `revalidate` seconds. Nothing is rendered at build time.
+export const revalidate = 300;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ lang: string }> };
 
@@ -17,6 +21,8 @@ export default async function PortalHome({ params }: Props) {
   const articles = listPortalArticles(lang);
   const { products, categories } = getPortalTaxonomy(articles);
   const latest = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, 6);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const mostRead = listMostReadArticleIds(lang, 6).flatMap((id) => byId.get(id) ?? []);
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
@@ -54,6 +60,12 @@ export default async function PortalHome({ params }: Props) {
               ))}
             </ul>
           </section>
+          {mostRead.length > 0 ? (
+            <section aria-labelledby="home-popular">
+              <h2 id="home-popular">{t.home.popular}</h2>
+              <ArticleList locale={lang} articles={mostRead} />
+            </section>
+          ) : null}
           <section aria-labelledby="home-latest">
             <h2 id="home-latest">{t.home.latest}</h2>
             <ArticleList locale={lang} articles={latest} />

@@ -1,6 +1,10 @@
 import { getMessages, localePath, type PortalLocale } from "@/lib/i18n";
+import { InstantSearchInput } from "./instant-search";
 
-/** A plain GET form: search works without JavaScript (issue 6 point 2). */
+/**
+ * A plain GET form: search works without JavaScript (issue 6 point 2). With JavaScript its field suggests
+ * articles as the visitor types (instant-search.tsx).
+ */
 export function SearchForm({
   locale,
   query = "",
@@ -12,23 +16,26 @@ export function SearchForm({
   autoFocus?: boolean;
   hidden?: Record<string, string>;
 }) {
-  const t = getMessages(locale).searchBox;
+  const messages = getMessages(locale);
+  const t = messages.searchBox;
+  const searchPath = localePath(locale, "/search");
   return (
     <search className="portal-search">
-      <form action={localePath(locale, "/search")} method="get">
-        <label htmlFor="portal-q" className="visually-hidden">
-          {t.label}
-        </label>
-        <input
-          id="portal-q"
-          name="q"
-          type="search"
-          defaultValue={query}
-          placeholder={t.placeholder}
-          maxLength={200}
-          // biome-ignore lint/a11y/noAutofocus: the search page exists to type a query
+      <form action={searchPath} method="get">
+        <InstantSearchInput
+          lang={locale}
+          searchPath={searchPath}
+          query={query}
           autoFocus={autoFocus}
-          autoComplete="off"
+          scope={hidden}
+          text={{
+            label: t.label,
+            placeholder: t.placeholder,
+            suggestions: messages.search.instantLabel,
+            count: messages.search.instantCount,
+            none: messages.search.instantNone,
+            seeAll: messages.search.seeAll,
+          }}
         />
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SafeHtml } from "@/app/_components/safe-html";
-import { UnavailableError } from "@/lib/errors";
+import { RateLimitedError, UnavailableError } from "@/lib/errors";
+import { clientIpOf } from "@/lib/http/client-ip";
 import { format, getMessages, isPortalLocale, localePath, localized, type PortalLocale } from "@/lib/i18n";
-import { getPortalTaxonomy, listPortalArticles } from "@/lib/portal";
-import { SearchInput, type SearchResult, searchArticles } from "@/lib/search";
+import {
+  getPortalTaxonomy,
+  listPortalArticles,
+  type PortalSearchResult,
+  parsePortalSearch,
+  portalSearch,
+} from "@/lib/portal";
 import { SearchForm } from "../../_components/search-form";
 
-// A plain GET page over the public index only: it works without JavaScript, and the URL is shareable.
+// A plain GET page over the public index only (lib/portal/search.ts): it works without JavaScript, and the URL is
+// shareable. Per request, like every search.
 export const dynamic = "force-dynamic";
 
 type Props = {
@@ -25,20 +33,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: getMessages(lang).search.title, robots: { index: false, follow: true } };
 }
 
-async function runSearch(
-  lang: PortalLocale,
-  raw: Record<string, string>,
-): Promise<{ result: SearchResult | null; failed: boolean }> {
-  const parsed = SearchInput.safeParse({ ...raw, locale: lang, limit: 20 });
-  // A product or category slug that is not a slug is a filter nobody offered: search without it.
-  const input = parsed.success
-    ? parsed.data
-    : SearchInput.parse({ q: raw.q?.slice(0, 200) ?? "", locale: lang, limit: 20 });
-  if (input.q === "") return { result: null, failed: false };
+type Outcome = { result: PortalSearchResult | null; failure: string | null };
+
+async function runSearch(lang: PortalLocale, raw: Record<string, string>): Promise<Outcome> {
+  const params = parsePortalSearch(raw, 20);
+  if (params.q === "") return { result: null, failure: null };
   try {
-    return { result: await searchArticles(input, "public"), failed: false };
+    return { result: await portalSearch(params, lang, clientIpOf(await headers())), failure: null };
   } catch (error) {
-    if (error instanceof UnavailableError) return { result: null, failed: true };
+    // Both are told to the visitor in their language, with the topics to browse instead.
+    if (error instanceof RateLimitedError) return { result: null, failure: error.message };
+    if (error instanceof UnavailableError)
+      return { result: null, failure: getMessages(lang).search.unavailable };
     throw error;
   }
 }
@@ -51,7 +57,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const filters = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "q" && v !== ""));
   const t = getMessages(lang);
   const taxonomy = getPortalTaxonomy(listPortalArticles(lang));
-  const { result, failed } = await runSearch(lang, { ...filters, q: raw.q });
+  const { result, failure } = await runSearch(lang, { ...filters, q: raw.q });
   const hits = result?.hits ?? [];
   return (
     <>
@@ -88,10 +94,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
           </button>
         </fieldset>
       </form>
-      {failed ? (
-        <p role="alert" className="alert">
-          {t.search.unavailable}
-        </p>
+      {failure ? (
+        <section>
+          <p role="alert" className="alert">
+            {failure}
+          </p>
+          <TopicTiles lang={lang} categories={taxonomy.categories} />
+        </section>
       ) : !raw.q ? (
         <p className="muted">{t.search.enterQuery}</p>
       ) : hits.length === 0 ? (
@@ -100,27 +109,19 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <strong>{format(t.search.noResults, { query: raw.q })}</strong>
           </p>
           <p className="muted">{t.search.noResultsHint}</p>
-          <ul className="tiles">
-            {taxonomy.categories.map((c) => (
-              <li key={c.slug}>
-                <Link className="tile" href={localePath(lang, `/c/${c.slug}`)}>
-                  <span className="tile-title">{localized(c.name, lang)}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TopicTiles lang={lang} categories={taxonomy.categories} />
         </section>
       ) : (
         <section aria-live="polite">
           <p className="muted">
-            {result?.estimatedTotalHits === 1
+            {result?.total === 1
               ? t.search.countOne
-              : format(t.search.count, { count: result?.estimatedTotalHits ?? hits.length })}
+              : format(t.search.count, { count: result?.total ?? hits.length })}
           </p>
           <ol className="search-results">
             {hits.map((hit) => (
-              <li key={hit.articleId}>
-                <Link href={localePath(lang, `/a/${hit.slug}`)} className="result-title">
+              <li key={hit.slug}>
+                <Link href={hit.url} className="result-title">
                   <SafeHtml html={hit.titleHtml} as="span" />
                 </Link>
                 <SafeHtml html={hit.snippetHtml} className="muted" />
@@ -133,5 +134,26 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </section>
       )}
     </>
+  );
+}
+
+/** Where to go when search has nothing (or is unavailable): the topics with something to read. */
+function TopicTiles({
+  lang,
+  categories,
+}: {
+  lang: PortalLocale;
+  categories: { slug: string; name: { it: string; en?: string } }[];
+}) {
+  return (
+    <ul className="tiles">
+      {categories.map((c) => (
+        <li key={c.slug}>
+          <Link className="tile" href={localePath(lang, `/c/${c.slug}`)}>
+            <span className="tile-title">{localized(c.name, lang)}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

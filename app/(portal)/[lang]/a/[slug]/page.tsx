@@ -6,10 +6,21 @@ import { getPublishedArticle, type PresentedArticle, presentArticle } from "@/li
 import { publicBaseUrl } from "@/lib/env";
 import { getFactMap } from "@/lib/facts";
 import { format, getMessages, intlLocale, isPortalLocale, localePath, type PortalLocale } from "@/lib/i18n";
-import { articleJsonLd, listPortalArticles, listPublicTranslations, serializeJsonLd } from "@/lib/portal";
+import {
+  articleJsonLd,
+  faqJsonLd,
+  listPortalArticles,
+  listPublicTranslations,
+  serializeJsonLd,
+} from "@/lib/portal";
 import { ArticleList } from "../../../_components/article-list";
 
-export const dynamic = "force-dynamic";
+// Cached (ISR): rendered on first visit, then served from cache until a publish or edit refreshes it
+// (lib/portal/revalidate.ts) or, at the latest, after `revalidate` seconds. Nothing is rendered at build time.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ lang: string; slug: string }> };
 
@@ -75,8 +86,10 @@ export default async function PortalArticle({ params }: Props) {
   const t = getMessages(locale);
   const related = listPortalArticles(locale, { categoryId, excludeId: article.id, limit: 5 });
   const base = publicBaseUrl();
+  const url = `${base}${localePath(locale, `/a/${article.slug}`)}`;
+  const faq = faqJsonLd(url, article.questions);
   const structuredData = articleJsonLd({
-    url: `${base}${localePath(locale, `/a/${article.slug}`)}`,
+    url,
     title: article.title,
     summary: article.summary,
     locale,
@@ -92,7 +105,7 @@ export default async function PortalArticle({ params }: Props) {
       <script
         type="application/ld+json"
         // biome-ignore lint/security/noDangerouslySetInnerHtml: serializeJsonLd escapes "<", ">" and "&" (lib/portal)
-        dangerouslySetInnerHTML={{ __html: serializeJsonLd(structuredData) }}
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(faq ? [...structuredData, faq] : structuredData) }}
       />
       <nav aria-label={t.article.breadcrumb} className="breadcrumbs">
         <ol>

@@ -4,7 +4,12 @@ import { format, getMessages, isPortalLocale, localePath, localized } from "@/li
 import { getProductBySlug, listPortalArticles } from "@/lib/portal";
 import { Listing } from "../../../_components/listing";
 
-export const dynamic = "force-dynamic";
+// Cached (ISR): rendered on first visit, then served from cache until a publish or edit refreshes it
+// (lib/portal/revalidate.ts) or, at the latest, after `revalidate` seconds. Nothing is rendered at build time.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ lang: string; slug: string }> };
 
