@@ -43,6 +43,9 @@ export function InstantSearchInput({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState("");
+  // Server HTML (and a browser without JavaScript) gets a plain search field; the combobox exists once hydrated.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   const controller = useRef<AbortController | null>(null);
   const scopeKey = JSON.stringify(scope);
 
@@ -102,11 +105,15 @@ export function InstantSearchInput({
         // biome-ignore lint/a11y/noAutofocus: only on the search page, which exists to type a query
         autoFocus={autoFocus}
         autoComplete="off"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        {...(enhanced
+          ? {
+              role: "combobox",
+              "aria-autocomplete": "list" as const,
+              "aria-expanded": expanded,
+              "aria-controls": listId,
+              "aria-activedescendant": expanded && active >= 0 ? optionId(active) : undefined,
+            }
+          : {})}
         onChange={(e) => setValue(e.target.value)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onFocus={() => hits.length > 0 && setOpen(true)}
@@ -119,6 +126,8 @@ export function InstantSearchInput({
             e.preventDefault();
             setActive((i) => (i <= 0 ? hits.length : i - 1));
           } else if (e.key === "Escape") {
+            // A search field clears itself on Escape; with the list open, Escape only closes the list.
+            e.preventDefault();
             setOpen(false);
             setActive(-1);
           } else if (e.key === "Enter" && active >= 0) {
