@@ -8,6 +8,7 @@ import { getFactMap } from "@/lib/facts";
 import { format, getMessages, intlLocale, isPortalLocale, localePath, type PortalLocale } from "@/lib/i18n";
 import { articleJsonLd, listPortalArticles, listPublicTranslations, serializeJsonLd } from "@/lib/portal";
 import { ArticleList } from "../../../_components/article-list";
+import { HelpfulVote } from "../../../_components/helpful-vote";
 
 export const dynamic = "force-dynamic";
 
@@ -126,6 +127,7 @@ export default async function PortalArticle({ params }: Props) {
       ) : null}
       {/* Internal blocks were already removed for the public audience. */}
       <SafeHtml className="prose" html={article.html} />
+      <HelpfulVote locale={locale} slug={article.slug} version={article.versionNumber} />
       {related.length > 0 ? (
         <aside aria-labelledby="related-title" className="related">
           <h2 id="related-title">{t.article.related}</h2>
