@@ -20,6 +20,7 @@ const nextConfig = {
         { source: "/a/:slug", destination: "/it/a/:slug" },
         { source: "/c/:slug", destination: "/it/c/:slug" },
         { source: "/p/:slug", destination: "/it/p/:slug" },
+        { source: "/feedback", destination: "/it/feedback" },
       ],
     };
   },

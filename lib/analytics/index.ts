@@ -17,3 +17,8 @@ export {
   POPULARITY_WINDOW_DAYS,
   popularityScore,
 } from "./popularity";
+export {
+  listZeroResultPortalSearches,
+  ZERO_RESULT_WINDOW_DAYS,
+  type ZeroResultSearch,
+} from "./portal-searches";

@@ -14,6 +14,7 @@ import {
   serializeJsonLd,
 } from "@/lib/portal";
 import { ArticleList } from "../../../_components/article-list";
+import { HelpfulVote } from "../../../_components/helpful-vote";
 
 // Cached (ISR): rendered on first visit, then served from cache until a publish or edit refreshes it
 // (lib/portal/revalidate.ts) or, at the latest, after `revalidate` seconds. Nothing is rendered at build time.
@@ -139,6 +140,7 @@ export default async function PortalArticle({ params }: Props) {
       ) : null}
       {/* Internal blocks were already removed for the public audience. */}
       <SafeHtml className="prose" html={article.html} />
+      <HelpfulVote locale={locale} slug={article.slug} version={article.versionNumber} />
       {related.length > 0 ? (
         <aside aria-labelledby="related-title" className="related">
           <h2 id="related-title">{t.article.related}</h2>

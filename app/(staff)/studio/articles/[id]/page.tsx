@@ -13,6 +13,7 @@ import { ANSWER_CHANNELS, type ChannelKey } from "@/lib/channels";
 import { getFactMap } from "@/lib/facts";
 import { getWorkflowState } from "@/lib/workflow";
 import { ArticleEditForm } from "./article-edit-form";
+import { PortalFeedbackPanel } from "./portal-feedback";
 import { WorkflowPanel } from "./workflow-panel";
 
 export const metadata: Metadata = { title: "Modifica articolo" };
@@ -89,6 +90,7 @@ export default async function EditArticlePage({ params }: Props) {
           </Link>
         </p>
       )}
+      <PortalFeedbackPanel articleId={article.id} isPublic={article.visibility === "public"} />
       <ArticleEditForm
         articleId={article.id}
         base={{ versionId: version.id, versionNumber: version.number }}
