@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+// The branding rules by file, not `@/lib/branding`: that index reads its settings from here (an import cycle).
 import { StoredLogo } from "@/lib/branding/logo";
 import {
   DEFAULT_COLORS,
