@@ -39,6 +39,11 @@ const nextConfig = {
         source: "/uploads/:name",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; sandbox" }],
       },
+      // The portal logo (app/branding/logo/route.ts): the same inert policy as an uploaded image.
+      {
+        source: "/branding/logo",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; sandbox" }],
+      },
     ];
   },
 };

@@ -1,5 +1,7 @@
 export {
   getSettings,
+  getSettingValues,
+  resetSettings,
   type SettingKey,
   type Settings,
   type SettingsChange,

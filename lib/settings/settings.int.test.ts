@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditActions, listAuditLog } from "@/lib/audit";
 import { getDb, schema } from "@/lib/db";
 import { InvalidError } from "@/lib/errors";
-import { getSettings, type SettingsPatchInput, updateSettings } from "@/lib/settings";
+import {
+  getSettings,
+  getSettingValues,
+  resetSettings,
+  type SettingsPatchInput,
+  updateSettings,
+} from "@/lib/settings";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 
 const count = (table: string) =>
@@ -18,7 +24,24 @@ describe("settings", () => {
   afterAll(() => env.cleanup());
 
   it("defaults on a fresh database, with no row written", () => {
-    expect(getSettings()).toEqual({ requireDistinctApprover: false });
+    expect(getSettings()).toEqual({
+      requireDistinctApprover: false,
+      portalName: { it: "Centro assistenza" },
+      portalLogo: null,
+      portalPrimaryColor: "#0b5fff",
+      portalAccentColor: "#0b5fff",
+      portalFooterLinks: [],
+    });
+    expect(count("settings")).toBe(0);
+  });
+
+  it("changes only the keys a patch names: the others keep their stored value", () => {
+    updateSettings({ portalPrimaryColor: "#7a1f5c" }, admin);
+    updateSettings({ requireDistinctApprover: true }, admin);
+    expect(getSettings()).toMatchObject({ requireDistinctApprover: true, portalPrimaryColor: "#7a1f5c" });
+    expect(getSettingValues(["portalPrimaryColor"])).toEqual({ portalPrimaryColor: "#7a1f5c" });
+    resetSettings(["portalPrimaryColor", "requireDistinctApprover"], admin);
+    expect(getSettings()).toMatchObject({ requireDistinctApprover: false, portalPrimaryColor: "#0b5fff" });
     expect(count("settings")).toBe(0);
   });
 

@@ -1,50 +1,110 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+// The branding rules by file, not `@/lib/branding`: that index reads its settings from here (an import cycle).
+import { StoredLogo } from "@/lib/branding/logo";
+import {
+  DEFAULT_COLORS,
+  FooterLinksInput,
+  HexColorInput,
+  PortalNameInput,
+  PrimaryColorInput,
+} from "@/lib/branding/rules";
 import { type Db, getDb, schema } from "@/lib/db";
 import { InvalidError } from "@/lib/errors";
+import { getMessages } from "@/lib/i18n";
 
 /**
- * Every setting with its type and default. A key missing from the `settings` table (a fresh install) or holding a
- * value this version cannot read (written by a newer or broken version) falls back to its default, so a bad row
- * never stops publishing.
+ * Every setting with its type. A key missing from the `settings` table (a fresh install) or holding a value this
+ * version cannot read (written by a newer or broken version) falls back to its default below, so a bad row never
+ * stops publishing or the portal.
  */
 const SETTING_SCHEMAS = {
   /** Four-eyes rule: the author of a version may not approve it (docs in lib/workflow/rules.ts). */
-  requireDistinctApprover: z.boolean().default(false),
+  requireDistinctApprover: z.boolean(),
+  // The public portal's branding (issue 6 point 9; rules in lib/branding/rules.ts).
+  portalName: PortalNameInput,
+  portalLogo: StoredLogo.nullable(),
+  portalPrimaryColor: PrimaryColorInput,
+  portalAccentColor: HexColorInput,
+  portalFooterLinks: FooterLinksInput,
 } as const;
 
 export const SettingsSchema = z.object(SETTING_SCHEMAS);
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.output<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
 
-/** A change from the admin page: only known keys, each with its own type. */
+/**
+ * Defaults kept apart from the schemas: a `.default()` inside a schema would also fill every key a patch leaves
+ * out, so saving one setting would reset the others. The branding defaults are the portal as it looked before
+ * branding existed.
+ */
+const DEFAULTS: Settings = {
+  requireDistinctApprover: false,
+  portalName: { it: getMessages("it").meta.siteName },
+  portalLogo: null,
+  portalPrimaryColor: DEFAULT_COLORS.primary,
+  portalAccentColor: DEFAULT_COLORS.accent,
+  portalFooterLinks: [],
+};
+
+/** A fresh copy: callers may change the arrays and objects they get. */
+function defaultOf<K extends SettingKey>(key: K): Settings[K] {
+  return structuredClone(DEFAULTS[key]);
+}
+
+/** A change from the admin pages: only known keys, each with its own type; keys left out stay as they are. */
 export const SettingsPatchInput = z.strictObject(SETTING_SCHEMAS).partial();
-export type SettingsPatchInput = z.infer<typeof SettingsPatchInput>;
+export type SettingsPatchInput = z.input<typeof SettingsPatchInput>;
 
 const KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
+/**
+ * How a change is written to the audit log, where it differs from the value: the logo is kept by its hash, not
+ * 270 KB of base64 twice per change.
+ */
+const AUDIT_VIEW: { [K in SettingKey]?: (value: Settings[K]) => unknown } = {
+  portalLogo: (logo) => (logo ? { mimeType: logo.mimeType, sha256: logo.sha256 } : null),
+};
+
+function auditView<K extends SettingKey>(key: K, value: Settings[K]): unknown {
+  const view = AUDIT_VIEW[key] as ((value: Settings[K]) => unknown) | undefined;
+  return view ? view(value) : value;
+}
+
+/** Parsed values have their keys in schema order, so equal values serialise equally. */
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 type Reader = Pick<Db, "select">;
 
-function readSettings(db: Reader): Settings {
+function readSettings<K extends SettingKey>(db: Reader, keys: readonly K[]): Pick<Settings, K> {
   const stored = new Map(
     db
       .select()
       .from(schema.settings)
+      .where(keys.length === KEYS.length ? undefined : inArray(schema.settings.key, [...keys]))
       .all()
       .map((row) => [row.key, row.value]),
   );
   const values: Record<string, unknown> = {};
-  for (const key of KEYS) {
+  for (const key of keys) {
     const parsed = SETTING_SCHEMAS[key].safeParse(stored.get(key));
-    values[key] = parsed.success ? parsed.data : SETTING_SCHEMAS[key].parse(undefined);
+    values[key] = parsed.success ? parsed.data : defaultOf(key);
   }
-  return SettingsSchema.parse(values);
+  return values as Pick<Settings, K>;
 }
 
 export function getSettings(db: Db = getDb()): Settings {
-  return readSettings(db);
+  return readSettings(db, KEYS);
+}
+
+/** Only the settings named: one query that leaves out the rows (such as the logo) the caller does not need. */
+export function getSettingValues<K extends SettingKey>(
+  keys: readonly K[],
+  db: Db = getDb(),
+): Pick<Settings, K> {
+  return readSettings(db, keys);
 }
 
 export type SettingsChange = { [K in SettingKey]?: { from: Settings[K]; to: Settings[K] } };
@@ -67,12 +127,19 @@ export function updateSettings(
     );
   }
   return db.transaction((tx) => {
-    const before = readSettings(tx);
+    const before = readSettings(tx, KEYS);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
+    const audited: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of KEYS) {
       const next = parsed.data[key];
-      if (next === undefined || next === before[key]) continue;
+      if (next === undefined || sameValue(next, before[key])) continue;
       changed[key] = { from: before[key], to: next };
+      audited[key] = { from: auditView(key, before[key]), to: auditView(key, next) };
+      if (next === null) {
+        // The column is NOT NULL, and a nullable setting (the logo) defaults to null: none is no row.
+        tx.delete(schema.settings).where(eq(schema.settings.key, key)).run();
+        continue;
+      }
       tx.insert(schema.settings)
         .values({ key, value: next })
         .onConflictDoUpdate({
@@ -87,9 +154,45 @@ export function updateSettings(
         action: "settings.update",
         entityType: "settings",
         entityId: "global",
-        details: changed,
+        details: audited,
       });
     }
-    return { settings: readSettings(tx), changed: changed as SettingsChange };
+    return { settings: readSettings(tx, KEYS), changed: changed as SettingsChange };
+  });
+}
+
+/**
+ * Back to the shipped defaults for the keys named: their rows go, so a later release's defaults apply too. One
+ * `settings.update` audit entry lists the keys whose value changed; nothing is written when none did.
+ */
+export function resetSettings(
+  keys: readonly SettingKey[],
+  actor: { id: number } | null,
+  db: Db = getDb(),
+): { settings: Settings; changed: SettingsChange } {
+  return db.transaction((tx) => {
+    const before = readSettings(tx, KEYS);
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    const audited: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of keys) {
+      const next = defaultOf(key);
+      if (sameValue(next, before[key])) continue;
+      changed[key] = { from: before[key], to: next };
+      audited[key] = { from: auditView(key, before[key]), to: auditView(key, next) };
+    }
+    if (keys.length > 0)
+      tx.delete(schema.settings)
+        .where(inArray(schema.settings.key, [...keys]))
+        .run();
+    if (Object.keys(changed).length > 0) {
+      recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        action: "settings.update",
+        entityType: "settings",
+        entityId: "global",
+        details: audited,
+      });
+    }
+    return { settings: readSettings(tx, KEYS), changed: changed as SettingsChange };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type ArticleStatus, type Db, getDb, type Locale, schema } from "@/lib/db";
-import { getSettings } from "@/lib/settings";
+import { getSettingValues } from "@/lib/settings";
 import {
   mayApprove,
   mayArchive,
@@ -10,6 +10,7 @@ import {
   maySubmit,
   mayUnarchive,
   type Permission,
+  WORKFLOW_SETTINGS,
   type WorkflowActor,
 } from "./rules";
 
@@ -33,7 +34,7 @@ export type ReviewQueueItem = {
 
 /** Articles waiting for a reviewer, the longest-waiting first; with an actor, what they may do with each. */
 export function listReviewQueue(actor: WorkflowActor | null = null, db: Db = getDb()): ReviewQueueItem[] {
-  const settings = actor ? getSettings(db) : null;
+  const settings = actor ? getSettingValues(WORKFLOW_SETTINGS, db) : null;
   const author = alias(schema.users, "author");
   // The latest submit event of each article; its id orders the queue (ids never tie, timestamps can).
   const submitEventId = sql<number | null>`(
@@ -172,7 +173,7 @@ export function getWorkflowState(
       : undefined;
   const submit = article.status === "in_review" ? events.find((e) => e.action === "submit") : undefined;
 
-  const settings = getSettings(db);
+  const settings = getSettingValues(WORKFLOW_SETTINGS, db);
   const s = {
     status: article.status,
     authorId: current.authorId,

@@ -10,6 +10,10 @@ import type { Settings } from "@/lib/settings";
 // - Publishing directly from the editor ("Salva e pubblica") always publishes a version the actor just wrote, so
 //   with the rule on only admins may do it: the emergency path, audited as `article.publish` with no approve event.
 
+/** The only setting the workflow reads, by name: the others (the portal's logo among them) are not its business. */
+export const WORKFLOW_SETTINGS = ["requireDistinctApprover"] as const;
+export type WorkflowSettings = Pick<Settings, (typeof WORKFLOW_SETTINGS)[number]>;
+
 export type WorkflowActor = { id: number; role: Role };
 
 export type Permission = { allowed: true } | { allowed: false; reason: string };
@@ -44,7 +48,7 @@ export function maySubmit(actor: WorkflowActor, s: Situation): Permission {
   }
 }
 
-export function mayApprove(actor: WorkflowActor, s: Situation, settings: Settings): Permission {
+export function mayApprove(actor: WorkflowActor, s: Situation, settings: WorkflowSettings): Permission {
   if (!isEditor(actor)) return deny(NOT_AN_EDITOR);
   if (s.status !== "in_review") return deny("Si può approvare solo un articolo in revisione.");
   if (settings.requireDistinctApprover && s.authorId === actor.id) return deny(AUTHOR_CANNOT_APPROVE);
@@ -73,7 +77,7 @@ export function mayUnarchive(actor: WorkflowActor, s: Situation): Permission {
 export function directPublishBlockedReason(
   actor: WorkflowActor,
   authorId: number | null,
-  settings: Settings,
+  settings: WorkflowSettings,
 ): string | null {
   if (!isEditor(actor)) return NOT_AN_EDITOR;
   if (!settings.requireDistinctApprover || actor.role === "admin") return null;

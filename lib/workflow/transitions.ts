@@ -19,7 +19,7 @@ import {
 } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { type FactMap, getFactMap } from "@/lib/facts";
-import { getSettings } from "@/lib/settings";
+import { getSettingValues } from "@/lib/settings";
 import { SendBackComment } from "./input";
 import {
   directPublishBlockedReason,
@@ -32,6 +32,7 @@ import {
   NOT_AN_EDITOR,
   type Permission,
   statusAfterUnarchive,
+  WORKFLOW_SETTINGS,
   type WorkflowActor,
 } from "./rules";
 
@@ -170,7 +171,7 @@ export function approve(
   db: Db = getDb(),
 ): Article {
   const facts = getFactMap(db);
-  const settings = getSettings(db);
+  const settings = getSettingValues(WORKFLOW_SETTINGS, db);
   return db.transaction((tx) => {
     const { article, current } = loadArticle(tx, articleId);
     assertCurrent(current, versionId);
@@ -283,6 +284,6 @@ export function assertMayPublishDirectly(
   authorId: number | null,
   db: Db = getDb(),
 ): void {
-  const reason = directPublishBlockedReason(actor, authorId, getSettings(db));
+  const reason = directPublishBlockedReason(actor, authorId, getSettingValues(WORKFLOW_SETTINGS, db));
   if (reason) throw new ForbiddenError(reason);
 }

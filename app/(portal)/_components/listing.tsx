@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getPortalBranding } from "@/lib/branding";
 import { getMessages, localePath, type PortalLocale } from "@/lib/i18n";
 import type { PortalArticleItem } from "@/lib/portal";
 import { ArticleList } from "./article-list";
@@ -19,7 +20,7 @@ export function Listing(props: {
       <nav aria-label={t.article.breadcrumb} className="breadcrumbs">
         <ol>
           <li>
-            <Link href={localePath(props.locale, "/")}>{t.meta.siteName}</Link>
+            <Link href={localePath(props.locale, "/")}>{getPortalBranding(props.locale).name}</Link>
           </li>
           <li aria-current="page">{props.title}</li>
         </ol>

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 const ADMIN_LINKS: SubNavLink[] = [
   { href: "/admin/settings", label: "Impostazioni" },
+  { href: "/admin/branding", label: "Aspetto del portale" },
   { href: "/admin/synonyms", label: "Sinonimi" },
   { href: "/admin/audit", label: "Registro attività" },
 ];

@@ -14,6 +14,10 @@ export default async function AdminPage() {
           <strong>Impostazioni</strong>
           <p className="muted">Regole del flusso di revisione e pubblicazione.</p>
         </Link>
+        <Link href="/admin/branding" className="card">
+          <strong>Aspetto del portale</strong>
+          <p className="muted">Nome, logo, colori e link a piè di pagina del centro assistenza pubblico.</p>
+        </Link>
         <Link href="/admin/audit" className="card">
           <strong>Registro attività</strong>
           <p className="muted">Chi ha fatto cosa: pubblicazioni, revisioni, archiviazioni, impostazioni.</p>

@@ -5,17 +5,27 @@ import { requireRole } from "@/lib/auth";
 import { type ActionFailure, toActionFailure } from "@/lib/http/action-result";
 import { type Settings, SettingsPatchInput, updateSettings } from "@/lib/settings";
 
-export type SaveSettingsResult = { ok: true; settings: Settings; changed: boolean } | ActionFailure;
+/** The settings this page edits; the portal's branding has its own page and stays out of this answer. */
+type PageSettings = Pick<Settings, "requireDistinctApprover">;
+
+/** Only this page's keys: the branding is saved by /admin/branding, which also refreshes the portal. */
+const PageSettingsInput = SettingsPatchInput.pick({ requireDistinctApprover: true });
+
+export type SaveSettingsResult = { ok: true; settings: PageSettings; changed: boolean } | ActionFailure;
 
 export async function saveSettingsAction(raw: unknown): Promise<SaveSettingsResult> {
   try {
     const admin = await requireRole("admin");
-    const patch = SettingsPatchInput.parse(raw);
+    const patch = PageSettingsInput.parse(raw);
     const { settings, changed } = updateSettings(patch, admin);
     // The studio's panels and queue offer actions according to these settings.
     revalidatePath("/admin", "layout");
     revalidatePath("/studio", "layout");
-    return { ok: true, settings, changed: Object.keys(changed).length > 0 };
+    return {
+      ok: true,
+      settings: { requireDistinctApprover: settings.requireDistinctApprover },
+      changed: Object.keys(changed).length > 0,
+    };
   } catch (error) {
     return toActionFailure(error);
   }

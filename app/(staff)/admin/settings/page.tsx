@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth";
-import { getSettings } from "@/lib/settings";
+import { getSettingValues } from "@/lib/settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Impostazioni" };
@@ -10,7 +10,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Impostazioni</h1>
-      <SettingsForm initial={getSettings()} />
+      <SettingsForm initial={getSettingValues(["requireDistinctApprover"])} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import type { Settings } from "@/lib/settings";
 import { type SaveSettingsResult, saveSettingsAction } from "./actions";
 
-export function SettingsForm({ initial }: { initial: Settings }) {
+export function SettingsForm({ initial }: { initial: Pick<Settings, "requireDistinctApprover"> }) {
   const [requireDistinctApprover, setRequireDistinctApprover] = useState(initial.requireDistinctApprover);
   const [result, setResult] = useState<SaveSettingsResult | null>(null);
   const [pending, startTransition] = useTransition();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getArticleForEdit } from "@/lib/articles";
 import { requirePageRole } from "@/lib/auth";
-import { getSettings } from "@/lib/settings";
+import { getSettingValues } from "@/lib/settings";
 import { listReviewQueue } from "@/lib/workflow";
 import { ReviewActions } from "./review-actions";
 
@@ -22,7 +22,7 @@ function doneMessage(done: string | undefined, articleId: number): string | null
 export default async function ReviewsPage({ searchParams }: Props) {
   const user = await requirePageRole("editor", "/studio/reviews");
   const queue = listReviewQueue(user);
-  const { requireDistinctApprover } = getSettings();
+  const { requireDistinctApprover } = getSettingValues(["requireDistinctApprover"]);
   const params = await searchParams;
   const done = doneMessage(params.done, Number(params.article));
   return (

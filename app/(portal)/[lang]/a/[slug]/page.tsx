@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SafeHtml } from "@/app/_components/safe-html";
 import { getPublishedArticle, type PresentedArticle, presentArticle } from "@/lib/articles";
+import { getPortalBranding } from "@/lib/branding";
 import { publicBaseUrl } from "@/lib/env";
 import { getFactMap } from "@/lib/facts";
 import { format, getMessages, intlLocale, isPortalLocale, localePath, type PortalLocale } from "@/lib/i18n";
@@ -58,6 +59,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: article.summary,
     openGraph: {
       type: "article",
+      // This openGraph replaces the layout's whole, so the site name is restated.
+      siteName: getPortalBranding(article.locale).name,
       title: article.title,
       description: article.summary || undefined,
       url: localePath(article.locale, `/a/${article.slug}`),
@@ -85,6 +88,7 @@ export default async function PortalArticle({ params }: Props) {
   }
   const locale: PortalLocale = lang;
   const t = getMessages(locale);
+  const siteName = getPortalBranding(locale).name;
   const related = listPortalArticles(locale, { categoryId, excludeId: article.id, limit: 5 });
   const base = publicBaseUrl();
   const url = `${base}${localePath(locale, `/a/${article.slug}`)}`;
@@ -95,9 +99,9 @@ export default async function PortalArticle({ params }: Props) {
     summary: article.summary,
     locale,
     publishedAt: article.publishedAt,
-    publisher: t.meta.siteName,
+    publisher: siteName,
     breadcrumbs: [
-      { name: t.meta.siteName, url: `${base}${localePath(locale, "/")}` },
+      { name: siteName, url: `${base}${localePath(locale, "/")}` },
       { name: article.category.name, url: `${base}${localePath(locale, `/c/${article.category.slug}`)}` },
     ],
   });
@@ -111,7 +115,7 @@ export default async function PortalArticle({ params }: Props) {
       <nav aria-label={t.article.breadcrumb} className="breadcrumbs">
         <ol>
           <li>
-            <Link href={localePath(locale, "/")}>{t.meta.siteName}</Link>
+            <Link href={localePath(locale, "/")}>{siteName}</Link>
           </li>
           <li>
             <Link href={localePath(locale, `/c/${article.category.slug}`)}>{article.category.name}</Link>
