@@ -63,8 +63,11 @@ test("a visitor votes No with a comment, keeps the thanks on reload, cannot vote
   );
   await expect(panel.getByRole("row").filter({ hasText: comment })).toContainText("Non utile");
 
-  await editor.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Portale" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: "Portale" })).toBeVisible();
+  await editor
+    .getByRole("navigation", { name: "Studio" })
+    .getByRole("link", { name: "Feedback portale" })
+    .click();
+  await expect(editor.getByRole("heading", { level: 1, name: "Feedback portale" })).toBeVisible();
   const row = editor
     .getByRole("table", { name: "Commenti dei visitatori" })
     .getByRole("row")

@@ -57,7 +57,7 @@ export default async function PortalLayout({ children, params }: Props) {
           </Link>
           <nav aria-label={t.layout.mainNav} className="portal-nav">
             <Link href={localePath(lang, "/search")}>{t.layout.search}</Link>
-            <LanguageSwitch locale={lang} />
+            <LanguageSwitch locale={lang} text={t.layout} />
           </nav>
           <Link href="/login" className="who">
             {t.layout.staffArea}

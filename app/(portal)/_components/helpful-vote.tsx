@@ -1,6 +1,7 @@
 "use client";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { format, getMessages, type PortalLocale } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { format, type PortalLocale } from "@/lib/i18n/locale";
 
 // "Was this helpful?" at the end of a portal article (issue 6 point 3; docs/decisions/016-helpful-votes.md).
 // The server renders a plain form that works without JavaScript (the endpoint answers it with a 303 to /feedback).
@@ -55,12 +56,14 @@ export function HelpfulVote({
   locale,
   slug,
   version,
+  text: t,
 }: {
   locale: PortalLocale;
   slug: string;
   version: number;
+  /** The page's "feedback" messages, passed down so the message files stay out of the browser bundle. */
+  text: Messages["feedback"];
 }) {
-  const t = getMessages(locale).feedback;
   const key = storageKey(slug, version);
   const [done, setDone] = useState<Done | null>(null);
   const [busy, setBusy] = useState(false);

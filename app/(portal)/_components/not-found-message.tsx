@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { isPortalLocale, localePath, type Messages, type PortalLocale } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { isPortalLocale, localePath, type PortalLocale } from "@/lib/i18n/locale";
 
 /**
  * The portal's 404 body. Next gives not-found.tsx no params, so the language comes from the URL on the client;

@@ -12,7 +12,7 @@ const STUDIO_LINKS: SubNavLink[] = [
   { href: "/studio/review-due", label: "Scadenze revisione" },
   { href: "/studio/facts", label: "Fatti" },
   { href: "/studio/taxonomy", label: "Prodotti, categorie e tag" },
-  { href: "/studio/portal", label: "Portale" },
+  { href: "/studio/portal", label: "Feedback portale" },
 ];
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {

@@ -6,7 +6,7 @@ import { FEEDBACK_WINDOW_DAYS, listFeedbackComments, listMostUnhelpful } from "@
 import { FeedbackComments } from "../_components/feedback-comments";
 import styles from "../_components/lists.module.css";
 
-export const metadata: Metadata = { title: "Portale" };
+export const metadata: Metadata = { title: "Feedback portale" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +28,7 @@ export default async function PortalFeedbackPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1>Portale</h1>
+      <h1>Feedback portale</h1>
       <p className="muted">
         Che cosa dicono e cercano i visitatori del centro assistenza pubblico: i commenti a «Ti è stato
         utile?», gli articoli giudicati meno utili e le ricerche senza risultati.

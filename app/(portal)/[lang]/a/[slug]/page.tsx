@@ -144,7 +144,7 @@ export default async function PortalArticle({ params }: Props) {
       ) : null}
       {/* Internal blocks were already removed for the public audience. */}
       <SafeHtml className="prose" html={article.html} />
-      <HelpfulVote locale={locale} slug={article.slug} version={article.versionNumber} />
+      <HelpfulVote locale={locale} slug={article.slug} version={article.versionNumber} text={t.feedback} />
       {related.length > 0 ? (
         <aside aria-labelledby="related-title" className="related">
           <h2 id="related-title">{t.article.related}</h2>
