@@ -10,10 +10,16 @@ export async function register(): Promise<void> {
   if (process.env.SPORTELLO_SYNC_WORKER === "0") return;
   const { startPopularityJob, startSearchSyncWorker } = await import("@/lib/search");
   const { requestPortalRevalidation } = await import("@/lib/portal/revalidate");
+  const { onSearchSyncEnqueued } = await import("@/lib/db");
+  // Published content changed: cached portal pages are refreshed (docs/decisions/017-portal-caching.md). At once for
+  // a change made in this process (a studio publish), and again once the worker has applied any change, which also
+  // covers writes from other processes (imports, scripts) that only the worker's poll sees.
+  const refreshPortal = () =>
+    requestPortalRevalidation((message) => console.error(`[portal-cache] ${message}`));
+  onSearchSyncEnqueued(refreshPortal);
   startSearchSyncWorker({
     onError: (message) => console.error(`[search-sync] ${message}`),
-    // Published content changed: cached portal pages are refreshed (docs/decisions/017-portal-caching.md).
-    onApplied: () => requestPortalRevalidation((message) => console.error(`[portal-cache] ${message}`)),
+    onApplied: refreshPortal,
   });
   startPopularityJob({ onError: (message) => console.error(`[popularity] ${message}`) });
 }

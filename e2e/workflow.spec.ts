@@ -86,8 +86,11 @@ test("an editor submits, a second editor sends back then approves, and the porta
     "eSIM: attivazione",
   );
 
-  await revisore.goto("/a/esim-attivazione");
-  await expect(revisore.getByRole("main")).toContainText(marker);
+  // The portal page is cached; the publish refreshes it within a moment.
+  await expect(async () => {
+    await revisore.goto("/a/esim-attivazione");
+    await expect(revisore.getByRole("main")).toContainText(marker, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await revisore.goto("/admin/audit");
   await expect(revisore.getByRole("heading", { name: "Registro attività" })).toHaveCount(0);
 });

@@ -148,16 +148,24 @@ export function updateSettings(
         })
         .run();
     }
-    if (Object.keys(changed).length > 0) {
-      recordAudit(tx, {
-        actorId: actor?.id ?? null,
-        action: "settings.update",
-        entityType: "settings",
-        entityId: "global",
-        details: audited,
-      });
-    }
+    recordSettingsAudit(tx, actor, audited);
     return { settings: readSettings(tx, KEYS), changed: changed as SettingsChange };
+  });
+}
+
+/** One `settings.update` audit entry with each changed key's old and new value, or nothing when none changed. */
+function recordSettingsAudit(
+  tx: Parameters<typeof recordAudit>[0],
+  actor: { id: number } | null,
+  audited: Record<string, { from: unknown; to: unknown }>,
+): void {
+  if (Object.keys(audited).length === 0) return;
+  recordAudit(tx, {
+    actorId: actor?.id ?? null,
+    action: "settings.update",
+    entityType: "settings",
+    entityId: "global",
+    details: audited,
   });
 }
 
@@ -184,15 +192,7 @@ export function resetSettings(
       tx.delete(schema.settings)
         .where(inArray(schema.settings.key, [...keys]))
         .run();
-    if (Object.keys(changed).length > 0) {
-      recordAudit(tx, {
-        actorId: actor?.id ?? null,
-        action: "settings.update",
-        entityType: "settings",
-        entityId: "global",
-        details: audited,
-      });
-    }
+    recordSettingsAudit(tx, actor, audited);
     return { settings: readSettings(tx, KEYS), changed: changed as SettingsChange };
   });
 }
