@@ -12,14 +12,14 @@ export async function register(): Promise<void> {
   const { requestPortalRevalidation } = await import("@/lib/portal/revalidate");
   const { onSearchSyncEnqueued } = await import("@/lib/db");
   // Published content changed: cached portal pages are refreshed (docs/decisions/017-portal-caching.md). At once for
-  // a change made in this process (a studio publish), and again once the worker has applied any change, which also
-  // covers writes from other processes (imports, scripts) that only the worker's poll sees.
+  // a change made in this process (a studio publish), and when the worker finds a change written by another process
+  // (an import, a script), before indexing it: the pages read SQLite, not Meilisearch.
   const refreshPortal = () =>
     requestPortalRevalidation((message) => console.error(`[portal-cache] ${message}`));
   onSearchSyncEnqueued(refreshPortal);
   startSearchSyncWorker({
     onError: (message) => console.error(`[search-sync] ${message}`),
-    onApplied: refreshPortal,
+    onNewRows: refreshPortal,
   });
   startPopularityJob({ onError: (message) => console.error(`[popularity] ${message}`) });
 }

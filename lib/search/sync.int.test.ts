@@ -206,8 +206,11 @@ describe("search sync survives a Meilisearch outage", () => {
     );
     expect(saved.published).toBe(true);
 
-    const failed = await processSearchOutbox();
+    // The change is announced (the portal's page cache drops its pages) on the first attempt, before indexing fails…
+    let announced = 0;
+    const failed = await processSearchOutbox({ onNewRows: () => announced++ });
     expect(failed.failed).toBe(1);
+    expect(announced).toBe(1);
     const row = getDb().select().from(schema.searchOutbox).get();
     expect(row?.attempts).toBe(1);
     expect(row?.lastError).toBeTruthy();
@@ -216,6 +219,11 @@ describe("search sync survives a Meilisearch outage", () => {
     expect((await processSearchOutbox()).processed + (await processSearchOutbox()).failed).toBe(0);
 
     meili = await (globalThis as unknown as { restartMeili: () => Promise<EmbeddedMeili> }).restartMeili();
+    // …and not again by the retry: an outage must not keep purging the cache.
+    expect(
+      (await processSearchOutbox({ now: Date.now() + 60_000, onNewRows: () => announced++ })).processed,
+    ).toBe(1);
+    expect(announced).toBe(1);
     await drain(Date.now() + 60_000);
     expect(getOutboxBacklog().pending).toBe(0);
 

@@ -24,7 +24,14 @@ export type SyncResult = { processed: number; failed: number; error?: string };
 
 /** Applies every due outbox row once. Never throws for a Meilisearch failure: it records it and backs off. */
 export async function processSearchOutbox(
-  options: { db?: Db; meili?: Meilisearch; limit?: number; now?: number } = {},
+  options: {
+    db?: Db;
+    meili?: Meilisearch;
+    limit?: number;
+    now?: number;
+    /** Called before indexing when the batch has rows never tried before: a change SQLite already holds. */
+    onNewRows?: () => void;
+  } = {},
 ): Promise<SyncResult> {
   const db = options.db ?? getDb();
   const now = options.now ?? Date.now();
@@ -38,6 +45,8 @@ export async function processSearchOutbox(
   if (rows.length === 0) return { processed: 0, failed: 0 };
 
   const rowIds = rows.map((r) => r.id);
+  // Retries (Meilisearch down) are not news: only first attempts announce a change.
+  if (rows.some((r) => r.attempts === 0)) options.onNewRows?.();
   try {
     const facts = getFactMap(db);
     const docs = buildDocuments([...new Set(rows.map((r) => r.articleId))], facts, db);
@@ -149,8 +158,11 @@ export function startSearchSyncWorker(
   options: {
     pollMs?: number;
     onError?: (message: string) => void;
-    /** After a pass that applied at least one row: what the portal shows may have changed. */
-    onApplied?: () => void;
+    /**
+     * A change to published content was found in the outbox (before it is indexed: SQLite already has it). The
+     * portal's page cache listens here (instrumentation.ts).
+     */
+    onNewRows?: () => void;
   } = {},
 ): Worker {
   if (globalForWorker.__sportelloSyncWorker) return globalForWorker.__sportelloSyncWorker;
@@ -165,14 +177,11 @@ export function startSearchSyncWorker(
     if (timer) clearTimeout(timer);
     running = (async () => {
       let result: SyncResult;
-      let applied = 0;
       do {
-        result = await processSearchOutbox();
+        result = await processSearchOutbox({ onNewRows: options.onNewRows });
         if (result.error && result.error !== lastError) options.onError?.(result.error);
         lastError = result.error;
-        applied += result.processed;
       } while (!stopped && result.processed > 0);
-      if (applied > 0) options.onApplied?.();
     })()
       .catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)))
       .finally(() => {
