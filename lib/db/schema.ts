@@ -257,11 +257,44 @@ export const usageEvents = sqliteTable(
     articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
     /** open: the 1-based rank of the opened result. */
     position: integer("position"),
+    /** surface "api": the key that made the call. Keys are revoked, never deleted (SQLite's ALTER TABLE could not
+     *  add this column's ON DELETE rule to existing databases). */
+    apiKeyId: integer("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
   },
   (t) => [
     index("usage_events_kind_at_idx").on(t.kind, t.at),
     index("usage_events_surface_kind_at_idx").on(t.surface, t.kind, t.at),
     index("usage_events_article_idx").on(t.articleId),
+  ],
+);
+
+/**
+ * Usage events rolled up per UTC day once they are older than the retention period (issue 7): the counts the
+ * analytics need, without the individual events. "None" is "" for text columns and 0 for article_id, so the
+ * primary key can cover every column that identifies a row.
+ */
+export const usageDaily = sqliteTable(
+  "usage_daily",
+  {
+    /** YYYY-MM-DD, UTC. */
+    day: text("day").notNull(),
+    surface: text("surface", { enum: USAGE_SURFACES }).notNull(),
+    kind: text("kind", { enum: USAGE_EVENT_KINDS }).notNull(),
+    channel: text("channel").notNull().default(""),
+    /** 0 when the events named no article (searches). */
+    articleId: integer("article_id").notNull().default(0),
+    /** search: the query, trimmed and lower-cased; "" otherwise. */
+    query: text("query").notNull().default(""),
+    events: integer("events").notNull().default(0),
+    /** search: how many of `events` found nothing. */
+    zeroResults: integer("zero_results").notNull().default(0),
+    /** open: sum and count of result positions, for the mean click position. */
+    positionSum: integer("position_sum").notNull().default(0),
+    positioned: integer("positioned").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.surface, t.kind, t.channel, t.articleId, t.query] }),
+    index("usage_daily_day_idx").on(t.day),
   ],
 );
 
@@ -352,6 +385,32 @@ export const searchOutbox = sqliteTable(
   (t) => [index("search_outbox_next_attempt_idx").on(t.nextAttemptAt)],
 );
 
+// ── API keys ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const API_KEY_SCOPES = ["public", "internal"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * Keys for /api/v1 (issue 7): chatbots, IVR and voicebot vendors. Only a hash of the secret is stored; the secret is
+ * shown once, at creation. `prefix` (the first characters) lets an admin tell keys apart in lists and logs.
+ */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedBy: integer("revoked_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("api_keys_prefix_idx").on(t.prefix)],
+);
+
 // ── Audit log and settings ─────────────────────────────────────────────────────────────────────────
 
 export const auditLog = sqliteTable(
@@ -390,3 +449,5 @@ export type AgentFlag = typeof agentFlags.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
 export type HelpfulVote = typeof helpfulVotes.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type UsageDaily = typeof usageDaily.$inferSelect;
