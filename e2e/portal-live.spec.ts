@@ -99,6 +99,9 @@ test("a newly published article appears on the cached portal within seconds, and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rimborso del deposito ${marker}`);
   await page.goto("/c/bollette-e-pagamenti");
   await expect(page.getByRole("link", { name: new RegExp(marker) })).toBeVisible();
-  await page.goto(`/search?q=${marker}`);
-  await expect(page.getByRole("link", { name: new RegExp(marker) })).toBeVisible();
+  // Pages read SQLite and are refreshed before the search index is updated, which follows a moment later.
+  await expect(async () => {
+    await page.goto(`/search?q=${marker}`);
+    await expect(page.getByRole("link", { name: new RegExp(marker) })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 });
