@@ -1,2 +1,3 @@
+export { type ExportReport, exportContentDir } from "./export";
 export { type ImportReport, importContentDir } from "./import";
-export { type ParsedArticleFile, type ParseResult, parseArticleFile } from "./parse";
+export { DRAFT_SUFFIX, type ParsedArticleFile, type ParseResult, parseArticleFile } from "./parse";
