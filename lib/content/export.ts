@@ -2,10 +2,11 @@ import "server-only";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { asc, eq, inArray } from "drizzle-orm";
-import { stringify } from "yaml";
+import { Document, isSeq, stringify } from "yaml";
 import { ANSWER_CHANNELS } from "@/lib/channels";
 import { type Article, type ArticleVersion, type Db, getDb, schema } from "@/lib/db";
-import { uploadsDir } from "@/lib/uploads";
+// Not "@/lib/uploads", whose index pulls in next-auth (see import.ts).
+import { uploadsDir } from "@/lib/uploads/store";
 import { DRAFT_SUFFIX } from "./parse";
 
 // Writes the database's content as a content folder (docs/content-format.md) that importContentDir reads back:
@@ -23,7 +24,7 @@ export type ExportReport = {
   missingUploads: string[];
 };
 
-const YAML = { lineWidth: 0 } as const;
+const YAML = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 type Answer = { channel: string; subject: string | null; body: string };
 
@@ -44,7 +45,11 @@ export function formatArticleFile(front: Record<string, unknown>, body: string, 
       const subject = a.subject ? ` subject=${attribute(a.subject)}` : "";
       return `:::answer{channel=${attribute(a.channel)}${subject}}\n${a.body}\n:::`;
     });
-  return `---\n${stringify(front, YAML)}---\n\n${[body, ...blocks].join("\n\n")}\n`;
+  // Tags on one line, `tags: [a, b]`, as in content/.
+  const doc = new Document(front);
+  const tags = doc.get("tags", true);
+  if (isSeq(tags)) tags.flow = true;
+  return `---\n${doc.toString(YAML)}---\n\n${[body, ...blocks].join("\n\n")}\n`;
 }
 
 function answersOf(db: Db, versionId: number): Answer[] {

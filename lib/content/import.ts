@@ -27,7 +27,11 @@ import { type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { FactFileInput } from "@/lib/facts";
 import { CategoryInput, ProductInput } from "@/lib/taxonomy";
-import { isValidStoredName, sanitizeOriginalName, sniffType, uploadsDir } from "@/lib/uploads";
+// Not "@/lib/uploads": its index also exports the serving code, which pulls in next-auth, and scripts run outside
+// Next (docs/decisions/004-server-only-outside-next.md).
+import { isValidStoredName, sanitizeOriginalName } from "@/lib/uploads/names";
+import { sniffType } from "@/lib/uploads/sniff";
+import { uploadsDir } from "@/lib/uploads/store";
 import { DRAFT_SUFFIX, type ParsedArticleFile, parseArticleFile } from "./parse";
 
 export type ImportReport = {
