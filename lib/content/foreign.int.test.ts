@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -118,16 +118,20 @@ describe("importing another knowledge base's Markdown and HTML files", () => {
     expect(report.files).toEqual([]);
   });
 
-  it("reports a file it cannot open", () => {
-    if (process.getuid?.() === 0) return; // root reads anything
-    const locked = mkdtempSync(join(tmpdir(), "sportello-foreign-locked-"));
+  it("reports a file it cannot open, and carries on with the others", () => {
+    const broken = mkdtempSync(join(tmpdir(), "sportello-foreign-broken-"));
     try {
-      writeFileSync(join(locked, "chiuso.md"), "# Chiuso\n\nTesto.\n");
-      chmodSync(join(locked, "chiuso.md"), 0o000);
-      const report = importForeignDir(locked, { ...options, dryRun: true });
-      expect(report.files[0]?.problems.join()).toMatch(/unreadable file/);
+      writeFileSync(join(broken, "buono.md"), "# Buono\n\nTesto.\n");
+      // A dangling link cannot be read, even by root (chmod 000 would not stop the root user running CI).
+      symlinkSync(join(broken, "non-esiste.md"), join(broken, "rotto.md"));
+      const report = importForeignDir(broken, { ...options, dryRun: true });
+      expect(report.files.map((f) => [f.path, f.problems.length > 0])).toEqual([
+        [join(broken, "buono.md"), false],
+        [join(broken, "rotto.md"), true],
+      ]);
+      expect(report.files[1]?.problems.join()).toMatch(/unreadable file/);
     } finally {
-      rmSync(locked, { recursive: true, force: true });
+      rmSync(broken, { recursive: true, force: true });
     }
   });
 });

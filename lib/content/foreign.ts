@@ -61,7 +61,13 @@ function listFiles(dir: string): string[] {
     // Hidden files and folders (.git, .DS_Store) are not content.
     if (entry.startsWith(".")) continue;
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      // A dangling link or a file we may not stat: listed, so reading it reports the problem for this file only.
+    }
+    if (isDirectory) out.push(...listFiles(path));
     else out.push(path);
   }
   return out;
