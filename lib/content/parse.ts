@@ -14,6 +14,12 @@ import { ANSWER_CHANNELS } from "@/lib/channels";
 export type ParsedArticleFile = { meta: ArticleMetaInput; content: VersionContentInput };
 export type ParseResult = { ok: true; article: ParsedArticleFile } | { ok: false; reason: string };
 
+/**
+ * A file named `<slug>.draft.md` holds an unpublished version on top of the article's published one (the export
+ * writes it beside `<slug>.md`; ADR 019). Same format; its `status` is `draft` or `in_review`.
+ */
+export const DRAFT_SUFFIX = ".draft.md";
+
 const processor = unified().use(remarkParse).use(remarkDirective);
 
 const FrontMatter = z
