@@ -1,5 +1,5 @@
 // Meilisearch for a one-off script: MEILI_URL when set, else the data dir's embedded server (already running for the
-// app, or started here for the duration). The same steps as scripts/reindex.ts.
+// app, or started here for the duration). Used by reindex, restore and the other one-off scripts.
 import { join } from "node:path";
 import { dataDir, getEnv, resetEnvCache } from "@/lib/env";
 import { loadOrCreateSecrets } from "@/lib/runtime/secrets";

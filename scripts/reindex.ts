@@ -1,39 +1,14 @@
 // `npm run reindex`: rebuilds both search indexes from SQLite into fresh indexes and swaps them in atomically.
 // Talks to MEILI_URL, or to the embedded Meilisearch of the data dir (started for the duration if not running).
-import { join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { closeDb, migrateDb } from "@/lib/db";
-import { dataDir, getEnv, resetEnvCache } from "@/lib/env";
 import { loadDotEnv } from "@/lib/runtime/dotenv";
-import { loadOrCreateSecrets } from "@/lib/runtime/secrets";
 import { applyIndexSettings, reindexAll } from "@/lib/search";
-import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "@/lib/search/embedded";
+import { ensureMeilisearch } from "./meilisearch";
 
 loadDotEnv();
 async function main(): Promise<void> {
-  const env = getEnv();
-  let embedded: EmbeddedMeili | null = null;
-  if (!env.MEILI_URL) {
-    const secrets = loadOrCreateSecrets(dataDir());
-    const key = env.MEILI_MASTER_KEY ?? secrets.meiliMasterKey;
-    const url = `http://127.0.0.1:${env.MEILI_PORT}`;
-    const running = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (!running) {
-      const binary = await resolveMeiliBinary(env.MEILI_BIN);
-      embedded = await startEmbeddedMeili({
-        binary: binary.path,
-        port: env.MEILI_PORT,
-        dataDir: join(dataDir(), "meilisearch"),
-        masterKey: key,
-      });
-    }
-    process.env.MEILI_URL = url;
-    process.env.MEILI_MASTER_KEY = key;
-    resetEnvCache();
-  }
+  const stopMeilisearch = await ensureMeilisearch();
   try {
     migrateDb();
     await applyIndexSettings();
@@ -57,7 +32,7 @@ async function main(): Promise<void> {
     );
   } finally {
     closeDb();
-    await embedded?.stop();
+    await stopMeilisearch();
   }
 }
 
