@@ -21,6 +21,7 @@ const nextConfig = {
         { source: "/c/:slug", destination: "/it/c/:slug" },
         { source: "/p/:slug", destination: "/it/p/:slug" },
         { source: "/feedback", destination: "/it/feedback" },
+        { source: "/feed.xml", destination: "/it/feed.xml" },
       ],
     };
   },

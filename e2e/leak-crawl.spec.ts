@@ -84,6 +84,13 @@ test("no public page, sitemap or public search response contains anything from i
   const sitemap = await (await request.get("/sitemap.xml")).text();
   check("/sitemap.xml", sitemap);
   check("/robots.txt", await (await request.get("/robots.txt")).text());
+  for (const feed of ["/feed.xml", "/en/feed.xml"]) {
+    const res = await request.get(feed);
+    expect(res.status(), feed).toBe(200);
+    const xml = await res.text();
+    expect(xml, feed).toContain("<entry>");
+    check(feed, xml);
+  }
   const queue = [
     "/",
     "/en",

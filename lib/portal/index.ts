@@ -1,3 +1,4 @@
+export { atomFeed, type FeedItem } from "./feed";
 export { articleJsonLd, faqJsonLd, serializeJsonLd } from "./json-ld";
 export {
   getCategoriesById,

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { format, getMessages, isPortalLocale, localePath, localized } from "@/lib/i18n";
@@ -13,6 +14,19 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ lang: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang } = await params;
+  if (!isPortalLocale(lang)) return {};
+  return {
+    alternates: {
+      canonical: localePath(lang, "/"),
+      languages: { it: "/", en: "/en" },
+      // Feed readers find the "recently updated" feed from the home page.
+      types: { "application/atom+xml": localePath(lang, "/feed.xml") },
+    },
+  };
+}
 
 export default async function PortalHome({ params }: Props) {
   const { lang } = await params;
