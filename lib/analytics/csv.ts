@@ -28,7 +28,7 @@ export function csvCell(value: Cell): string {
 
 /** RFC 4180: CRLF line ends. */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 const ratio = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
