@@ -31,8 +31,10 @@ test("editors see searches, a chart and a CSV in analytics and fix links in cont
   await agent.goto();
   await agent.type(AGENT_QUERY);
   await expect(agent.results.first()).toContainText("SIM smarrita");
+  // A click opens the full article page: an open at position 1.
   await agent.results.first().click();
-  await expect(agent.panel(/SIM smarrita/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /SIM smarrita/ })).toBeVisible();
+  await agent.goto();
   // Seconds apart and unrelated: a new search, not a keystroke of the previous one.
   await agent.type(AGENT_ZERO);
   await expect(page.getByRole("region", { name: "Risultati" })).toContainText(
@@ -109,7 +111,9 @@ test("editors see searches, a chart and a CSV in analytics and fix links in cont
 
   // A bad date gets a message, not an error page.
   await editor.goto("/studio/analytics?from=2026-02-30");
-  await expect(editor.getByRole("alert")).toContainText("Data inesistente");
+  await expect(editor.getByRole("alert").filter({ hasText: "Il periodo non è valido" })).toContainText(
+    "Data inesistente",
+  );
 
   // Content health: every row links to the page where it is fixed.
   await editor
