@@ -6,6 +6,9 @@ import {
   AnalyticsFilterInput,
   analyticsCsv,
   getAnalyticsReport,
+  getArticlePopularity,
+  listPopularArticles,
+  listPopularityScores,
   rollUpUsageEvents,
   writeUsageEvents,
 } from "./index";
@@ -151,6 +154,19 @@ describe("usage roll-up and reports", () => {
     rollUpUsageEvents({ retentionDays: 0, now: new Date("2026-11-30T00:00:00Z") });
     expect(count("usage_events")).toBe(0);
     expect(getAnalyticsReport(filter)).toEqual(before);
+  });
+
+  it("popularity counts rolled-up days too, so a short retention does not lower it", () => {
+    seedEvents();
+    const since = new Date("2026-10-25T00:00:00Z");
+    const before = listPopularityScores(since);
+    const popularBefore = listPopularArticles(10, getDb(), now);
+    expect(before.get(opened)).toBe(4 * (2 + 2)); // per day: two opens, one copy
+    expect(getArticlePopularity(opened, getDb(), since)).toBe(16);
+    rollUpUsageEvents({ retentionDays: 7, now });
+    expect(listPopularityScores(since)).toEqual(before);
+    expect(getArticlePopularity(opened, getDb(), since)).toBe(16);
+    expect(listPopularArticles(10, getDb(), now)).toEqual(popularBefore);
   });
 
   it("a late event for a rolled-up day is added to its counts, not duplicated", () => {
