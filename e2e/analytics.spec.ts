@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { AgentConsole } from "./pages/agent";
 import { signIn } from "./pages/login";
@@ -11,6 +12,16 @@ const AGENT_QUERY = "sim smarrita";
 const AGENT_ZERO = "zzqxw kkjjv";
 const PORTAL_ZERO = "=qqzzx vvkkw";
 const VOTE_SLUG = "autolettura-contatore";
+
+/** WCAG 2.2 AA by axe-core, serious and critical only (as e2e/a11y.spec.ts does for the portal). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 /** Reloads until `check` passes: the editor's page is rendered from SQLite, which the buffer fills within ~1 s. */
 async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
@@ -86,6 +97,7 @@ test("editors see searches, a chart and a CSV in analytics and fix links in cont
   const chart = editor.getByRole("img", { name: /Grafico a barre delle ricerche per giorno/ });
   await expect(chart).toBeVisible();
   expect(await chart.evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(0);
+  expect(await seriousViolations(editor)).toEqual([]);
 
   // Filtering by surface keeps only the portal's rows.
   await editor.getByLabel("Dove").selectOption("portal");
@@ -121,6 +133,7 @@ test("editors see searches, a chart and a CSV in analytics and fix links in cont
     .getByRole("link", { name: "Salute dei contenuti" })
     .click();
   await expect(editor.getByRole("heading", { level: 1, name: "Salute dei contenuti" })).toBeVisible();
+  expect(await seriousViolations(editor)).toEqual([]);
   const missing = editor.getByRole("table", { name: "Traduzioni mancanti" });
   const firstFix = missing.getByRole("link").first();
   await expect(firstFix).toBeVisible();
