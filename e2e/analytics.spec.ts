@@ -142,3 +142,24 @@ test("editors see searches, a chart and a CSV in analytics and fix links in cont
   await expect(editor.getByRole("heading", { level: 1 })).toBeVisible();
   await editorContext.close();
 });
+
+test("an admin sets how long raw usage events are kept (at least 7 days)", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/settings");
+  const days = page.getByLabel("Giorni di conservazione degli eventi dettagliati");
+  await expect(days).toHaveValue("90");
+  // The browser's own min=7 check would stop the form first: remove it to reach the server's rule.
+  await days.evaluate((input) => input.removeAttribute("min"));
+  await days.fill("6");
+  await page.getByRole("button", { name: "Salva impostazioni" }).click();
+  await expect(page.getByText("Indica un numero intero di giorni tra 7 e 3650.")).toBeVisible();
+  await days.fill("120");
+  await page.getByRole("button", { name: "Salva impostazioni" }).click();
+  await expect(page.getByRole("status")).toContainText("Impostazioni salvate");
+  await page.reload();
+  await expect(days).toHaveValue("120");
+  // Back to the default for the other files.
+  await days.fill("90");
+  await page.getByRole("button", { name: "Salva impostazioni" }).click();
+  await expect(page.getByRole("status")).toContainText("Impostazioni salvate");
+});
