@@ -22,4 +22,7 @@ export async function register(): Promise<void> {
     onNewRows: refreshPortal,
   });
   startPopularityJob({ onError: (message) => console.error(`[popularity] ${message}`) });
+  // Raw usage events older than the retention setting become per-day counts (docs/decisions/020-analytics-and-content-health.md).
+  const { startUsageRollupJob } = await import("@/lib/analytics");
+  startUsageRollupJob({ onError: (message) => console.error(`[usage-rollup] ${message}`) });
 }

@@ -17,6 +17,31 @@ const scoreSql = sql<number>`coalesce(sum(case ${schema.usageEvents.kind} when '
 
 const published = and(isNotNull(schema.articles.publishedVersionId), ne(schema.articles.status, "archived"));
 
+/**
+ * Opens and copies already rolled up into usage_daily (ADR 020), from the UTC day of `since` on: a retention
+ * shorter than the window must not make articles lose popularity. The first day counts whole.
+ */
+function rolledUpScores(since: Date, db: Db, articleId?: number): Map<number, number> {
+  const d = schema.usageDaily;
+  const rows = db
+    .select({
+      articleId: d.articleId,
+      score: sql<number>`coalesce(sum(case ${d.kind} when 'open' then ${d.events} when 'copy' then 2 * ${d.events} else 0 end), 0)`,
+    })
+    .from(d)
+    .innerJoin(schema.articles, eq(schema.articles.id, d.articleId))
+    .where(
+      and(
+        inArray(d.kind, ["open", "copy"]),
+        gte(d.day, since.toISOString().slice(0, 10)),
+        articleId === undefined ? published : eq(d.articleId, articleId),
+      ),
+    )
+    .groupBy(d.articleId)
+    .all();
+  return new Map(rows.map((r) => [r.articleId, Number(r.score)]));
+}
+
 /** Scores of every published article with at least one open or copy since `since` (articleId → score). */
 export function listPopularityScores(
   since: Date = new Date(Date.now() - POPULARITY_WINDOW_DAYS * DAY_MS),
@@ -31,7 +56,11 @@ export function listPopularityScores(
     )
     .groupBy(schema.usageEvents.articleId)
     .all();
-  return new Map(rows.flatMap((r) => (r.articleId && r.score > 0 ? [[r.articleId, Number(r.score)]] : [])));
+  const scores = rolledUpScores(since, db);
+  for (const r of rows)
+    if (r.articleId) scores.set(r.articleId, (scores.get(r.articleId) ?? 0) + Number(r.score));
+  for (const [id, score] of scores) if (score <= 0) scores.delete(id);
+  return scores;
 }
 
 /** One article's score, for building its full search document. */
@@ -51,7 +80,7 @@ export function getArticlePopularity(
       ),
     )
     .get();
-  return Number(row?.score ?? 0);
+  return Number(row?.score ?? 0) + (rolledUpScores(since, db, articleId).get(articleId) ?? 0);
 }
 
 export type ArticleListItem = {
@@ -108,21 +137,19 @@ export function listPopularArticles(
   db: Db = getDb(),
   now: Date = new Date(),
 ): (ArticleListItem & { score: number })[] {
-  const since = new Date(now.getTime() - POPULAR_LIST_WINDOW_DAYS * DAY_MS);
+  const scores = listPopularityScores(new Date(now.getTime() - POPULAR_LIST_WINDOW_DAYS * DAY_MS), db);
+  if (scores.size === 0) return [];
   const rows = db
-    .select({ ...listColumns, score: scoreSql })
-    .from(schema.usageEvents)
-    .innerJoin(schema.articles, eq(schema.articles.id, schema.usageEvents.articleId))
+    .select(listColumns)
+    .from(schema.articles)
     .innerJoin(schema.articleVersions, eq(schema.articleVersions.id, schema.articles.publishedVersionId))
     .innerJoin(schema.products, eq(schema.products.id, schema.articles.productId))
-    .where(
-      and(inArray(schema.usageEvents.kind, ["open", "copy"]), gte(schema.usageEvents.at, since), published),
-    )
-    .groupBy(schema.articles.id)
-    .orderBy(desc(scoreSql), desc(schema.articleVersions.createdAt))
-    .limit(clampLimit(limit))
+    .where(and(inArray(schema.articles.id, [...scores.keys()]), published))
     .all();
-  return rows.map((r) => ({ ...present(r), score: Number(r.score) }));
+  return rows
+    .map((r) => ({ ...present(r), score: scores.get(r.articleId) ?? 0 }))
+    .sort((a, b) => b.score - a.score || b.publishedAt.localeCompare(a.publishedAt))
+    .slice(0, clampLimit(limit));
 }
 
 /** The latest published articles (by the date of their published version), for agents. */

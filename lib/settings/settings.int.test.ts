@@ -31,8 +31,17 @@ describe("settings", () => {
       portalPrimaryColor: "#0b5fff",
       portalAccentColor: "#0b5fff",
       portalFooterLinks: [],
+      analyticsRetentionDays: 90,
     });
     expect(count("settings")).toBe(0);
+  });
+
+  it("keeps usage events at least 7 whole days", () => {
+    expect(() => updateSettings({ analyticsRetentionDays: 6 }, admin)).toThrow();
+    expect(() => updateSettings({ analyticsRetentionDays: 30.5 }, admin)).toThrow();
+    updateSettings({ analyticsRetentionDays: 7 }, admin);
+    expect(getSettingValues(["analyticsRetentionDays"])).toEqual({ analyticsRetentionDays: 7 });
+    resetSettings(["analyticsRetentionDays"], admin);
   });
 
   it("changes only the keys a patch names: the others keep their stored value", () => {

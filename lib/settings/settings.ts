@@ -29,6 +29,8 @@ const SETTING_SCHEMAS = {
   portalPrimaryColor: PrimaryColorInput,
   portalAccentColor: HexColorInput,
   portalFooterLinks: FooterLinksInput,
+  /** Days raw usage events are kept before they are rolled up per day and deleted (lib/analytics/rollup.ts). */
+  analyticsRetentionDays: z.number().int().min(7).max(3650),
 } as const;
 
 export const SettingsSchema = z.object(SETTING_SCHEMAS);
@@ -47,6 +49,7 @@ const DEFAULTS: Settings = {
   portalPrimaryColor: DEFAULT_COLORS.primary,
   portalAccentColor: DEFAULT_COLORS.accent,
   portalFooterLinks: [],
+  analyticsRetentionDays: 90,
 };
 
 /** A fresh copy: callers may change the arrays and objects they get. */

@@ -13,6 +13,8 @@ const STUDIO_LINKS: SubNavLink[] = [
   { href: "/studio/facts", label: "Fatti" },
   { href: "/studio/taxonomy", label: "Prodotti, categorie e tag" },
   { href: "/studio/portal", label: "Feedback portale" },
+  { href: "/studio/analytics", label: "Statistiche d'uso" },
+  { href: "/studio/health", label: "Salute dei contenuti" },
 ];
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {

@@ -6,10 +6,13 @@ import { type ActionFailure, toActionFailure } from "@/lib/http/action-result";
 import { type Settings, SettingsPatchInput, updateSettings } from "@/lib/settings";
 
 /** The settings this page edits; the portal's branding has its own page and stays out of this answer. */
-type PageSettings = Pick<Settings, "requireDistinctApprover">;
+export type PageSettings = Pick<Settings, "requireDistinctApprover" | "analyticsRetentionDays">;
 
 /** Only this page's keys: the branding is saved by /admin/branding, which also refreshes the portal. */
-const PageSettingsInput = SettingsPatchInput.pick({ requireDistinctApprover: true });
+const PageSettingsInput = SettingsPatchInput.pick({
+  requireDistinctApprover: true,
+  analyticsRetentionDays: true,
+});
 
 export type SaveSettingsResult = { ok: true; settings: PageSettings; changed: boolean } | ActionFailure;
 
@@ -23,7 +26,10 @@ export async function saveSettingsAction(raw: unknown): Promise<SaveSettingsResu
     revalidatePath("/studio", "layout");
     return {
       ok: true,
-      settings: { requireDistinctApprover: settings.requireDistinctApprover },
+      settings: {
+        requireDistinctApprover: settings.requireDistinctApprover,
+        analyticsRetentionDays: settings.analyticsRetentionDays,
+      },
       changed: Object.keys(changed).length > 0,
     };
   } catch (error) {

@@ -10,7 +10,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Impostazioni</h1>
-      <SettingsForm initial={getSettingValues(["requireDistinctApprover"])} />
+      <SettingsForm initial={getSettingValues(["requireDistinctApprover", "analyticsRetentionDays"])} />
     </>
   );
 }

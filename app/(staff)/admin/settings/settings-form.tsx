@@ -1,11 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { Settings } from "@/lib/settings";
-import { type SaveSettingsResult, saveSettingsAction } from "./actions";
+import { type PageSettings, type SaveSettingsResult, saveSettingsAction } from "./actions";
 
-export function SettingsForm({ initial }: { initial: Pick<Settings, "requireDistinctApprover"> }) {
+export function SettingsForm({ initial }: { initial: PageSettings }) {
   const [requireDistinctApprover, setRequireDistinctApprover] = useState(initial.requireDistinctApprover);
+  const [retentionDays, setRetentionDays] = useState(String(initial.analyticsRetentionDays));
   const [result, setResult] = useState<SaveSettingsResult | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -15,9 +15,15 @@ export function SettingsForm({ initial }: { initial: Pick<Settings, "requireDist
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const res = await saveSettingsAction({ requireDistinctApprover });
+          const res = await saveSettingsAction({
+            requireDistinctApprover,
+            analyticsRetentionDays: Number(retentionDays),
+          });
           setResult(res);
-          if (res.ok) setRequireDistinctApprover(res.settings.requireDistinctApprover);
+          if (res.ok) {
+            setRequireDistinctApprover(res.settings.requireDistinctApprover);
+            setRetentionDays(String(res.settings.analyticsRetentionDays));
+          }
         });
       }}
     >
@@ -52,6 +58,31 @@ export function SettingsForm({ initial }: { initial: Pick<Settings, "requireDist
               ancora pubblicare direttamente in caso di urgenza; resta traccia nel registro attività.
             </p>
           </div>
+        </div>
+      </fieldset>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ fontWeight: 700, marginBottom: "0.5rem" }}>Statistiche d'uso</legend>
+        <div className="field">
+          <label htmlFor="analyticsRetentionDays">Giorni di conservazione degli eventi dettagliati</label>
+          <input
+            id="analyticsRetentionDays"
+            type="number"
+            min={7}
+            max={3650}
+            step={1}
+            required
+            style={{ maxWidth: "8rem" }}
+            value={retentionDays}
+            onChange={(e) => setRetentionDays(e.target.value)}
+            aria-describedby="analyticsRetentionDays-help"
+          />
+          <p id="analyticsRetentionDays-help" className="muted" style={{ margin: 0 }}>
+            Ricerche, aperture e copie singole (con l'operatore che le ha fatte) sono conservate per questo
+            numero di giorni, poi riassunte in conteggi giornalieri senza utente e cancellate. Minimo 7.
+          </p>
+          {result && !result.ok && result.fieldErrors?.analyticsRetentionDays ? (
+            <p className="form-error">Indica un numero intero di giorni tra 7 e 3650.</p>
+          ) : null}
         </div>
       </fieldset>
       <div>
