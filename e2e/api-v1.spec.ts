@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { checkAgainstSchema } from "../lib/api/schema-check";
 import { demoArticles, internalFactValues } from "./content";
@@ -48,6 +49,10 @@ test("an admin creates a public, an internal and a rate-limit key; each secret i
   keys.public = await admin.create(names.public, "public");
   keys.internal = await admin.create(names.internal, "internal");
   keys.limited = await admin.create(names.limited, "public");
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
   await page.reload();
   await expect(page.getByLabel("Chiave segreta")).toHaveCount(0);
   const html = await page.content();
