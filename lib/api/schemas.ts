@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ChannelKeySchema, VARIABLES } from "@/lib/channels";
-import { LOCALES } from "@/lib/db/schema";
+import { LOCALES } from "@/lib/db";
 
 // One definition per shape of /api/v1 (docs/decisions/018-api-v1.md): the handlers parse their input and build
 // their output with these, and lib/api/openapi.ts turns the very same schemas into the OpenAPI document with
 // z.toJSONSchema, so the document cannot describe an API we do not serve. Output objects are strict, so a field
-// added to a response without being documented fails the contract tests. No server-only imports: e2e reads it.
+// added to a response without being documented fails the contract tests.
 
 /** The named schemas of the document's components; everything else is inlined where it is used. */
 export const apiSchemas = z.registry<{ id: string }>();
