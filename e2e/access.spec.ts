@@ -62,7 +62,7 @@ test("an editor cannot open the admin pages, and an anonymous visitor is sent to
   browser,
 }) => {
   await signIn(page, "editor");
-  for (const path of ["/admin/settings", "/admin/audit"]) {
+  for (const path of ["/admin/settings", "/admin/audit", "/admin/api-keys"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
   }

@@ -10,12 +10,14 @@ export const MAX_QUERY_LENGTH = 200;
 export const SEARCH_COLLAPSE_MS = 3000;
 
 /**
- * Who acted: a signed-in staff user in the agent console, or an anonymous client of the portal (or, later, the
- * public API), known only by a key that collapses its search-as-you-type (an address, never stored).
+ * Who acted: a signed-in staff user in the agent console, an anonymous client of the portal, known only by a key
+ * that collapses its search-as-you-type (an address, never stored), or an API key (its id is stored: usage per
+ * integration is what an admin asks for; docs/decisions/018-api-v1.md).
  */
 type Actor =
   | { surface?: "agent"; userId: number }
-  | { surface: "portal" | "api"; userId?: null; clientKey: string };
+  | { surface: "portal"; userId?: null; clientKey: string }
+  | { surface: "api"; userId?: null; clientKey: string; apiKeyId: number };
 
 export type UsageEventInput = Actor &
   (
@@ -47,12 +49,14 @@ type Row = typeof schema.usageEvents.$inferInsert;
 
 function toRow(event: UsageEventInput, at: Date): Row {
   const query = event.query ? event.query.trim().slice(0, MAX_QUERY_LENGTH) : null;
+  const apiKeyId = event.surface === "api" ? event.apiKeyId : null;
   if (event.kind === "search") {
     return {
       at,
       kind: "search",
       surface: event.surface ?? "agent",
       userId: event.userId ?? null,
+      apiKeyId,
       query,
       filters: event.filters,
       channel: event.channel ?? null,
@@ -69,6 +73,7 @@ function toRow(event: UsageEventInput, at: Date): Row {
     channel: event.channel ?? null,
     articleId: event.articleId,
     position: event.position ?? null,
+    apiKeyId,
   };
 }
 
@@ -81,8 +86,8 @@ function insertStatement(db: Db): Insert {
   let statement = statements.get(db.$client);
   if (!statement) {
     statement = db.$client.prepare<unknown[]>(
-      `insert into usage_events (created_at, kind, surface, user_id, query, filters, channel, result_count, latency_ms, article_id, position)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into usage_events (created_at, kind, surface, user_id, query, filters, channel, result_count, latency_ms, article_id, position, api_key_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements.set(db.$client, statement);
   }
@@ -122,6 +127,7 @@ export function writeUsageEvents(rows: Row[], db: Db = getDb()): void {
         r.latencyMs ?? null,
         r.articleId ?? null,
         r.position ?? null,
+        r.apiKeyId ?? null,
       );
     }
   });

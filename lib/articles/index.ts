@@ -9,7 +9,7 @@ export {
   SlugSchema,
   VersionContentInput,
 } from "./input";
-export { type PresentedArticle, presentArticle, publicArticleUrl } from "./present";
+export { type PresentedArticle, presentArticle, publicArticleUrl, renderArticleAnswers } from "./present";
 export {
   type ArticleBundle,
   type Audience,

@@ -79,7 +79,6 @@ function renderPresentation(bundle: ArticleBundle, audience: Audience, facts: Fa
   const values = factValues(facts, article.locale, audience);
   const fill = (text: string) => fillTemplate(text, values).text;
   const name = (n: { it: string; en?: string }) => (article.locale === "en" ? (n.en ?? n.it) : n.it);
-  const order = (channel: string) => ANSWER_CHANNELS.indexOf(channel as ChannelKey);
   return {
     id: article.id,
     slug: article.slug,
@@ -93,23 +92,44 @@ function renderPresentation(bundle: ArticleBundle, audience: Audience, facts: Fa
     tags: article.tags,
     versionNumber: version.number,
     publishedAt: version.createdAt,
-    answers:
-      audience === "internal"
-        ? [...bundle.answers]
-            .sort((a, b) => order(a.channel) - order(b.channel))
-            .map((a) =>
-              renderAnswer(
-                a.channel as ChannelKey,
-                { body: a.body, subject: a.subject },
-                {
-                  values,
-                  publicArticleUrl:
-                    article.visibility === "public"
-                      ? publicArticleUrl(article.slug, article.locale)
-                      : undefined,
-                },
-              ),
-            )
-        : [],
+    answers: audience === "internal" ? renderAnswers(bundle, values) : [],
   };
+}
+
+/**
+ * The article's channel answers rendered for a caller outside the agent console (API v1, docs/decisions/018):
+ * the audience's facts plus the caller's own values (`customer.firstName`…), optionally one channel only. For the
+ * public audience internal facts are not filled: their tokens stay and are listed in `missing`.
+ */
+export function renderArticleAnswers(
+  bundle: ArticleBundle,
+  audience: Audience,
+  facts: FactMap,
+  options: { values?: Readonly<Record<string, string>>; channel?: ChannelKey } = {},
+): RenderedAnswer[] {
+  const values = { ...options.values, ...factValues(facts, bundle.article.locale, audience) };
+  return renderAnswers(bundle, values, options.channel);
+}
+
+function renderAnswers(
+  bundle: ArticleBundle,
+  values: Readonly<Record<string, string>>,
+  channel?: ChannelKey,
+): RenderedAnswer[] {
+  const { article } = bundle;
+  const order = (key: string) => ANSWER_CHANNELS.indexOf(key as ChannelKey);
+  return bundle.answers
+    .filter((a) => channel === undefined || a.channel === channel)
+    .sort((a, b) => order(a.channel) - order(b.channel))
+    .map((a) =>
+      renderAnswer(
+        a.channel as ChannelKey,
+        { body: a.body, subject: a.subject },
+        {
+          values,
+          publicArticleUrl:
+            article.visibility === "public" ? publicArticleUrl(article.slug, article.locale) : undefined,
+        },
+      ),
+    );
 }

@@ -9,6 +9,7 @@ const ADMIN_LINKS: SubNavLink[] = [
   { href: "/admin/settings", label: "Impostazioni" },
   { href: "/admin/branding", label: "Aspetto del portale" },
   { href: "/admin/synonyms", label: "Sinonimi" },
+  { href: "/admin/api-keys", label: "Chiavi API" },
   { href: "/admin/audit", label: "Registro attività" },
 ];
 

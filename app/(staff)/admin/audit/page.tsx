@@ -18,6 +18,8 @@ const ACTION_LABEL: Record<string, string> = {
   "article.restore": "Ripristino",
   "article.meta_update": "Dati dell'articolo modificati",
   "settings.update": "Impostazioni modificate",
+  "apikey.create": "Chiave API creata",
+  "apikey.revoke": "Chiave API revocata",
 };
 
 const label = (action: string) => ACTION_LABEL[action] ?? action;

@@ -1,0 +1,17 @@
+export {
+  API_KEY_PREFIX,
+  API_KEY_SCOPES,
+  type ApiKeyRow,
+  type ApiKeyScope,
+  type ApiPrincipal,
+  CreateApiKeyInput,
+  createApiKey,
+  generateApiKeySecret,
+  getApiKeyBySecret,
+  hashApiKey,
+  LAST_USED_RESOLUTION_MS,
+  listApiKeys,
+  RevokeApiKeyInput,
+  revokeApiKey,
+  touchApiKey,
+} from "./keys";
