@@ -12,9 +12,9 @@ import {
   VersionContentInput,
 } from "@/lib/articles";
 import { type Db, getDb, LOCALES, type Locale, schema, VISIBILITIES } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { getFactMap } from "@/lib/facts";
 import { type Converted, convertHtml, convertMarkdown, slugFromFileName } from "./convert";
+import { explain } from "./explain";
 
 // Imports a folder of another knowledge base's files (plain Markdown, or HTML such as a Zendesk/Freshdesk export):
 // one article per file, with the taxonomy and visibility given on the command line. A dry run checks every file
@@ -71,17 +71,6 @@ function listFiles(dir: string): string[] {
     else out.push(path);
   }
   return out;
-}
-
-function explain(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  }
-  if (error instanceof DomainError) {
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m.join(", ")}`);
-    return [error.message, ...fields].join(" — ");
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

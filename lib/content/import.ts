@@ -24,7 +24,6 @@ import {
   updateArticleMeta,
 } from "@/lib/articles";
 import { type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { FactFileInput } from "@/lib/facts";
 import { CategoryInput, ProductInput } from "@/lib/taxonomy";
 // Not "@/lib/uploads": its index also exports the serving code, which pulls in next-auth, and scripts run outside
@@ -32,6 +31,7 @@ import { CategoryInput, ProductInput } from "@/lib/taxonomy";
 import { isValidStoredName, sanitizeOriginalName } from "@/lib/uploads/names";
 import { sniffType } from "@/lib/uploads/sniff";
 import { uploadsDir } from "@/lib/uploads/store";
+import { explain } from "./explain";
 import { DRAFT_SUFFIX, type ParsedArticleFile, parseArticleFile } from "./parse";
 
 export type ImportReport = {
@@ -56,17 +56,6 @@ const Taxonomy = z
   .strict();
 
 const Facts = z.array(FactFileInput);
-
-function explain(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  }
-  if (error instanceof DomainError) {
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m.join(", ")}`);
-    return [error.message, ...fields].join(" — ");
-  }
-  return error instanceof Error ? error.message : String(error);
-}
 
 function readYaml(path: string): unknown {
   return parseYaml(readFileSync(path, "utf8"));
