@@ -110,10 +110,23 @@ export function importForeignDir(
     // reported below
   }
   if (!isDir) report.fatal.push(`${dir} is not a directory`);
-  const bySlug = (table: typeof schema.products | typeof schema.categories, slug: string) =>
-    db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get();
-  if (!bySlug(schema.products, options.product)) report.fatal.push(`no product "${options.product}"`);
-  if (!bySlug(schema.categories, options.category)) report.fatal.push(`no category "${options.category}"`);
+  // An unknown slug is reported with the ones that exist, so the next attempt can be right.
+  const checkSlug = (
+    table: typeof schema.products | typeof schema.categories,
+    what: string,
+    slug: string,
+  ) => {
+    const known = db
+      .select({ slug: table.slug })
+      .from(table)
+      .all()
+      .map((r) => r.slug)
+      .sort();
+    if (!known.includes(slug))
+      report.fatal.push(`no ${what} "${slug}" (known: ${known.join(", ") || "none"})`);
+  };
+  checkSlug(schema.products, "product", options.product);
+  checkSlug(schema.categories, "category", options.category);
   if (report.fatal.length > 0) return report;
 
   const facts = getFactMap(db);
