@@ -7,6 +7,7 @@
 // BENCH_SECONDS (10)       measured seconds per search run (plus 2 s of warm-up)
 // BENCH_PUBLISHES (50)     publishes per publish → searchable measure (a fifth of that for publish → portal page)
 // BENCH_PORTAL_PAGES (300) distinct portal article pages requested
+// BENCH_LOAD_SECONDS (60)  the mixed load at 50 clients (agent search, portal pages, API search); 0 skips it
 // BENCH_PORT (3200), BENCH_MEILI_PORT (7720), BENCH_DATA_DIR (.bench-data)
 // BENCH_REUSE=1            keep the data dir, and reuse its corpus next time (skips generating and importing)
 // BENCH_CPU_PROF=<dir>     write V8 CPU profiles of the app (scripts/server.ts) to <dir>, to see where a request's time goes
@@ -16,6 +17,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Meilisearch } from "meilisearch";
+import { createApiKey } from "@/lib/apikeys";
 import {
   createArticle,
   getArticleForEdit,
@@ -42,6 +44,8 @@ const MEILI_PORT = Number(process.env.BENCH_MEILI_PORT ?? 7720);
 const DATA_DIR = resolve(process.env.BENCH_DATA_DIR ?? ".bench-data");
 const REUSE = process.env.BENCH_REUSE === "1";
 const PORTAL_PAGES = Number(process.env.BENCH_PORTAL_PAGES ?? 300);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const LOAD_CLIENTS = 50;
 const BASE = `http://localhost:${PORT}`;
 
 // The bench owns its environment: a developer's .env or shell (MEILI_URL, another data dir) must not leak in.
@@ -444,6 +448,7 @@ async function main(): Promise<void> {
       }
     }
     const portal = await measurePortal(client, rng, publishWord);
+    const load = LOAD_SECONDS > 0 ? await measureMixedLoad(client, cookie, queries, rng) : undefined;
     client.close();
 
     const results: bench.BenchResults = {
@@ -472,6 +477,7 @@ async function main(): Promise<void> {
       publish: { inApp, external },
       search: runs,
       portal,
+      load,
       memory: { app: memoryOf(appPid), meilisearch: memoryOf(meili.process.pid as number) },
       secondsPerRun: SECONDS,
       totalMs: performance.now() - started,
@@ -557,6 +563,87 @@ async function measurePortal(
   const publishToPage = bench.summarize(shown);
   log(`  p50 ${publishToPage.p50.toFixed(0)} ms, p95 ${publishToPage.p95.toFixed(0)} ms`);
   return { pages: sample.length, firstVisitTtfb, cached, publishToPage };
+}
+
+/**
+ * Issue 8 point 3: 50 clients for LOAD_SECONDS, each request in turn an agent search (the console's session), a
+ * cached portal article page, or a public API search with channel shaping. API calls rotate over 32 keys, as 32
+ * integrations would: one key's own limit (60, then 10/s) would otherwise be the thing measured. Every non-200
+ * answer is an error.
+ */
+async function measureMixedLoad(
+  client: ReturnType<typeof createHttpClient>,
+  cookie: string,
+  queries: string[],
+  rng: () => number,
+): Promise<bench.LoadRun> {
+  const admin = getDb().$client.prepare("select id from users where role = 'admin' limit 1").get() as {
+    id: number;
+  };
+  const keys = Array.from(
+    { length: 32 },
+    (_, i) => createApiKey({ name: `bench ${i}`, scope: "public" }, admin).secret,
+  );
+  const pages = (
+    getDb()
+      .$client.prepare(
+        "select slug, locale from articles where visibility = 'public' and status = 'published' and published_version_id is not null",
+      )
+      .all() as { slug: string; locale: "it" | "en" }[]
+  ).map((a) => localePath(a.locale, `/a/${a.slug}`));
+  const sample = bench.shuffle(rng, pages).slice(0, PORTAL_PAGES);
+  const kinds = ["agent", "portal", "api"] as const;
+  const latencies: Record<(typeof kinds)[number], number[]> = { agent: [], portal: [], api: [] };
+  let n = 0;
+  log(
+    `mixed load: ${LOAD_CLIENTS} clients, ${LOAD_SECONDS} s (agent search, portal page, API search in turn)…`,
+  );
+  const loop = await closedLoop({
+    clients: LOAD_CLIENTS,
+    durationMs: LOAD_SECONDS * 1000,
+    warmupMs: 3000,
+    nextQuery: () => String(n++),
+    send: async (i) => {
+      const step = Number(i);
+      const kind = kinds[step % 3] as (typeof kinds)[number];
+      const q = queries[step % queries.length] as string;
+      const t = performance.now();
+      const res =
+        kind === "agent"
+          ? await client.request("GET", `${BASE}/api/search?${new URLSearchParams({ q })}`, {
+              Cookie: cookie,
+            })
+          : kind === "portal"
+            ? await client.request("GET", `${BASE}${sample[step % sample.length]}`, {})
+            : await client.request(
+                "GET",
+                `${BASE}/api/v1/search?${new URLSearchParams({ q, channel: "chatbot", limit: "5" })}`,
+                {
+                  Authorization: `Bearer ${keys[step % keys.length]}`,
+                },
+              );
+      if (res.status !== 200) throw new Error(`${kind} answered ${res.status}: ${res.body.slice(0, 120)}`);
+      latencies[kind].push(performance.now() - t);
+      return { hits: 1, engineMs: res.ttfbMs };
+    },
+  });
+  if (loop.errors) console.error(`  ${loop.errors} errors, first: ${loop.firstError}`);
+  const run: bench.LoadRun = {
+    clients: LOAD_CLIENTS,
+    seconds: LOAD_SECONDS,
+    requests: loop.latencies.length,
+    requestsPerSecond: (loop.latencies.length * 1000) / loop.elapsedMs,
+    errors: loop.errors,
+    firstError: loop.firstError,
+    all: bench.summarize(loop.latencies),
+    byKind: {
+      agent: bench.summarize(latencies.agent),
+      portal: bench.summarize(latencies.portal),
+      api: bench.summarize(latencies.api),
+    },
+  };
+  log(`  ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.all.p99.toFixed(0)} ms, ${run.errors} errors`);
+  return run;
 }
 
 const INTRO = `# Benchmarks

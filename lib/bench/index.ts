@@ -5,6 +5,7 @@ export {
   formatReport,
   GENERATED_MARKER,
   judge,
+  type LoadRun,
   type MemoryReading,
   type PortalRun,
   type SearchRun,

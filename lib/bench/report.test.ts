@@ -81,6 +81,26 @@ describe("judge", () => {
     );
   });
 
+  it("adds the zero-error target of issue 8's mixed load when the run measured it", () => {
+    const stats3 = stats(30);
+    const load = (errors: number) => ({
+      ...results(25, 20),
+      load: {
+        clients: 50,
+        seconds: 60,
+        requests: 36000,
+        requestsPerSecond: 600,
+        errors,
+        all: stats3,
+        byKind: { agent: stats3, portal: stats3, api: stats3 },
+      },
+    });
+    const row = (r: BenchResults) => judge(r).find((j) => j.label.startsWith("mixed load"));
+    expect(row(load(0))).toMatchObject({ value: "0 of 36,000", target: "0", ok: true });
+    expect(row(load(3))?.ok).toBe(false);
+    expect(formatReport(load(0))).toContain("| mixed load, 50 clients, 60 s");
+  });
+
   it("checks each target of issue 5", () => {
     expect(judge(results(25, 20)).map((j) => j.ok)).toEqual([true, true, true, true]);
     const missed = judge(results(40, 20));

@@ -41,6 +41,8 @@ export type BenchResults = {
   search: SearchRun[];
   /** Issue 6: portal article pages (cached, ISR), GET /a/<slug> with no session. */
   portal?: PortalRun;
+  /** Issue 8: agent search, portal pages and API search together at 50 clients. */
+  load?: LoadRun;
   memory: { app: MemoryReading; meilisearch: MemoryReading };
   secondsPerRun: number;
   totalMs: number;
@@ -61,6 +63,17 @@ export type PortalRun = {
   };
   /** Publish (from another process) → the page shows the new text: worker poll, sync, revalidation, re-render. */
   publishToPage: LatencyStats;
+};
+
+export type LoadRun = {
+  clients: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  errors: number;
+  firstError?: string;
+  all: LatencyStats;
+  byKind: { agent: LatencyStats; portal: LatencyStats; api: LatencyStats };
 };
 
 export const TARGETS = {
@@ -119,6 +132,16 @@ export function judge(
           },
         ]
       : []),
+    ...(results.load
+      ? [
+          {
+            label: `mixed load, ${results.load.clients} clients for ${results.load.seconds} s: errors`,
+            value: `${results.load.errors} of ${results.load.requests.toLocaleString("en")}`,
+            target: "0",
+            ok: results.load.errors === 0,
+          },
+        ]
+      : []),
     {
       label: "full reindex (`npm run reindex`)",
       value: s(results.reindex.ms),
@@ -174,6 +197,7 @@ export function formatReport(results: BenchResults): string {
     `| publish → searchable, publish in the app (worker woken at once), p50 / p95 / max, n=${p.inApp.n} | ${ms(p.inApp.p50)} / ${ms(p.inApp.p95)} / ${ms(p.inApp.max)} ms |`,
     `| publish → searchable, write from another process (worker's 1 s poll), p50 / p95 / max, n=${p.external.n} | ${ms(p.external.p50)} / ${ms(p.external.p95)} / ${ms(p.external.max)} ms |`,
     ...portalLines(results.portal),
+    ...loadLines(results.load),
     ...(["app", "meilisearch"] as const).map((who) => {
       const m = results.memory[who];
       const name = who === "app" ? "app (web server)" : "Meilisearch";
@@ -190,6 +214,15 @@ function portalLines(portal: PortalRun | undefined): string[] {
     `| portal article page, first visit (rendered, then cached), TTFB p50 / p95, 1 client, ${portal.pages} pages | ${ms(f.p50)} / ${ms(f.p95)} ms |`,
     `| portal article page, cached, ${c.clients} concurrent: TTFB p50 / p95 · whole page p95 · req/s${c.errors ? ` · ${c.errors} errors` : ""} | ${ms(c.ttfb.p50)} / ${ms(c.ttfb.p95)} · ${ms(c.total.p95)} ms · ${c.requestsPerSecond.toFixed(0)} |`,
     `| publish (another process) → portal page shows it, p50 / p95 / max, n=${pub.n} | ${ms(pub.p50)} / ${ms(pub.p95)} / ${ms(pub.max)} ms |`,
+  ];
+}
+
+function loadLines(load: LoadRun | undefined): string[] {
+  if (!load) return [];
+  const k = load.byKind;
+  return [
+    `| mixed load, ${load.clients} clients, ${load.seconds} s (agent search · portal page · API search in turn): req/s · p50 / p95 / p99 | ${load.requestsPerSecond.toFixed(0)} · ${ms(load.all.p50)} / ${ms(load.all.p95)} / ${ms(load.all.p99)} ms |`,
+    `| mixed load p99: agent search / portal page / API search | ${ms(k.agent.p99)} / ${ms(k.portal.p99)} / ${ms(k.api.p99)} ms |`,
   ];
 }
 
