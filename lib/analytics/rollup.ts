@@ -1,6 +1,6 @@
 import "server-only";
 import { and, gte, lt, sql } from "drizzle-orm";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { getSettingValues } from "@/lib/settings";
 import { aggregateUsageEvents, DAY_MS, dayStart, utcDay } from "./daily";
 
@@ -35,7 +35,7 @@ export function rollUpUsageEvents(
   for (const day of days) {
     const from = dayStart(day);
     const to = new Date(from.getTime() + DAY_MS);
-    events += db.transaction((tx) => {
+    events += writeTransaction(db, (tx) => {
       const rows = aggregateUsageEvents(tx, from, to);
       for (const row of rows) {
         tx.insert(d)

@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
 // API keys for /api/v1 (issue 7; docs/decisions/018-api-v1.md). An admin creates one, sees its secret once, and
@@ -62,7 +62,7 @@ export function createApiKey(
   db: Db = getDb(),
 ): { key: ApiKeyRow; secret: string } {
   const secret = generateApiKeySecret();
-  const row = db.transaction((tx) => {
+  const row = writeTransaction(db, (tx) => {
     const created = tx
       .insert(schema.apiKeys)
       .values({
@@ -88,7 +88,7 @@ export function createApiKey(
 
 /** Revokes a key (idempotent: revoking a revoked key changes nothing and is not logged again). */
 export function revokeApiKey(id: number, actor: { id: number }, db: Db = getDb()): ApiKeyRow {
-  const row = db.transaction((tx) => {
+  const row = writeTransaction(db, (tx) => {
     const existing = tx.select().from(schema.apiKeys).where(eq(schema.apiKeys.id, id)).get();
     if (!existing) throw new NotFoundError("api_key_not_found", "Chiave API non trovata");
     if (existing.revokedAt) return existing;

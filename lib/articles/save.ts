@@ -10,6 +10,7 @@ import {
   getDb,
   schema,
   type WorkflowAction,
+  writeTransaction,
 } from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { getFactMap } from "@/lib/facts";
@@ -158,7 +159,7 @@ export function createArticle(
   const facts = getFactMap(db);
   const check = checkVersionContent(content, { visibility: meta.visibility, facts, locale: meta.locale });
   assertVersionContent(check, meta.status === "published" ? "publish" : "save");
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { product, category } = resolveTaxonomy(tx, meta);
     if (tx.select().from(schema.articles).where(eq(schema.articles.slug, meta.slug)).get()) {
       throw new InvalidError("article_slug_taken", `Lo slug "${meta.slug}" è già usato.`, {
@@ -217,7 +218,7 @@ export function saveArticleVersion(input: SaveArticleInput, actor: Actor, db: Db
   const check = checkVersionContent(input, { visibility: article.visibility, facts, locale: article.locale });
   assertVersionContent(check, input.publish ? "publish" : "save");
 
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     // Re-read inside the write transaction: the conflict check and the insert must see the same state.
     const fresh = tx.select().from(schema.articles).where(eq(schema.articles.id, input.articleId)).get();
     if (!fresh) throw new NotFoundError("article_not_found", "Articolo non trovato.");
@@ -389,7 +390,7 @@ export function updateArticleMeta(
   actor: Actor,
   db: Db = getDb(),
 ): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const article = tx.select().from(schema.articles).where(eq(schema.articles.id, articleId)).get();
     if (!article) throw new NotFoundError("article_not_found", "Articolo non trovato.");
     const owner = findOwner(tx, meta.ownerEmail);
@@ -431,7 +432,7 @@ export function saveArticleEdit(input: EditArticleInput, actor: Actor, db: Db = 
     locale: input.meta.locale,
   });
   assertVersionContent(check, input.publish ? "publish" : "save");
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const fresh = tx.select().from(schema.articles).where(eq(schema.articles.id, input.articleId)).get();
     if (!fresh) throw new NotFoundError("article_not_found", "Articolo non trovato.");
     const current = currentVersionOf(tx, fresh);

@@ -1,6 +1,6 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { markdownToPlainTexts } from "@/lib/markdown";
 
 /**
@@ -52,7 +52,7 @@ export function getSearchTexts(
   }
   const missing = versions.filter((v) => !found.has(v.id));
   if (missing.length > 0) {
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       for (const v of missing) found.set(v.id, writeVersionSearchText(tx, v.id, v.body));
     });
   }

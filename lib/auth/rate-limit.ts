@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 
 // Failed sign-ins are counted in SQLite, so the limit holds across restarts and app servers.
 // Per account: 5 failures in 15 minutes lock that e-mail for 15 minutes. Per IP: 30, against password spraying.
@@ -38,7 +38,7 @@ export function loginRetryAfterSeconds(keys: LoginKeys, now = Date.now(), db: Db
 }
 
 export function recordLoginFailure(keys: LoginKeys, now = Date.now(), db: Db = getDb()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const { key, limit } of keysOf(keys)) {
       const row = tx.select().from(schema.loginAttempts).where(eq(schema.loginAttempts.key, key)).get();
       const inWindow = row && now - row.windowStartedAt.getTime() < LOGIN_LIMITS.windowMs;

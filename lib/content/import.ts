@@ -23,7 +23,7 @@ import {
   saveArticleVersion,
   updateArticleMeta,
 } from "@/lib/articles";
-import { type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
+import { type Db, enqueueSearchSync, getDb, schema, writeTransaction } from "@/lib/db";
 import { FactFileInput } from "@/lib/facts";
 import { CategoryInput, ProductInput } from "@/lib/taxonomy";
 // Not "@/lib/uploads": its index also exports the serving code, which pulls in next-auth, and scripts run outside
@@ -73,7 +73,7 @@ function listMarkdownFiles(dir: string): string[] {
 
 function importTaxonomy(path: string, db: Db): { products: number; categories: number } {
   const data = Taxonomy.parse(readYaml(path) ?? {});
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const p of data.products) {
       tx.insert(schema.products)
         .values({ slug: p.slug, name: p.name, channels: p.channels })
@@ -93,7 +93,7 @@ function importTaxonomy(path: string, db: Db): { products: number; categories: n
 
 function importFacts(path: string, db: Db): number {
   const data = Facts.parse(readYaml(path) ?? []);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const changed: string[] = [];
     for (const f of data) {
       const existing = tx.select().from(schema.facts).where(eq(schema.facts.key, f.key)).get();
@@ -187,7 +187,7 @@ function saveDraft(articleId: number, draft: ParsedArticleFile, actor: Actor, db
   }
   if (draft.meta.status === "in_review" && article.status === "draft") {
     // Not lib/workflow's submitForReview: that needs a signed-in author, and a file has none.
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       tx.update(schema.articles)
         .set({ status: "in_review", updatedAt: sql`(unixepoch('subsec') * 1000)` })
         .where(eq(schema.articles.id, articleId))
@@ -310,7 +310,7 @@ function importUploads(
     const temp = join(target, `.${randomBytes(12).toString("hex")}.part`);
     writeFileSync(temp, bytes, { mode: 0o640 });
     try {
-      db.transaction((tx) => {
+      writeTransaction(db, (tx) => {
         tx.insert(schema.uploads)
           .values({
             storedName: entry.file,

@@ -44,6 +44,18 @@ export function migrateDb(options: { migrationsFolder?: string } = {}): void {
   migrate(getDb(), { migrationsFolder: options.migrationsFolder ?? resolve(process.cwd(), "drizzle") });
 }
 
+/**
+ * A write transaction that takes SQLite's write lock at BEGIN (IMMEDIATE), not at its first write. Scripts (import,
+ * backup, the bench) write while the app does: a deferred transaction that read first and then finds another
+ * process has written meanwhile fails at once with SQLITE_BUSY, without waiting; an immediate one waits its turn
+ * (busy_timeout). Inside the app, one connection, it changes nothing.
+ */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}
+
 export function closeDb(): void {
   const cached = globalForDb.__sportelloDb;
   if (cached) {

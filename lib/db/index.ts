@@ -1,6 +1,6 @@
 import * as schema from "./schema";
 
-export { closeDb, type Db, databasePath, getDb, migrateDb } from "./client";
+export { closeDb, type Db, databasePath, getDb, migrateDb, writeTransaction } from "./client";
 export { enqueueSearchSync, onSearchSyncEnqueued } from "./outbox";
 export type {
   AgentFlag,

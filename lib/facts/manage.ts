@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit";
 import { CHANNELS } from "@/lib/channels";
-import { type Db, enqueueSearchSync, type Fact, getDb, schema } from "@/lib/db";
+import { type Db, enqueueSearchSync, type Fact, getDb, schema, writeTransaction } from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { FactInput, FactUpdateInput } from "./input";
 import { listFacts } from "./read";
@@ -62,7 +62,7 @@ function nextStamp(tx: Tx): Date {
 }
 
 export function createFact(input: FactInput, actor: FactActor, db: Db = getDb()): Fact {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select().from(schema.facts).where(eq(schema.facts.key, input.key)).get()) {
       throw new InvalidError("fact_key_taken", `Esiste già un fatto con la chiave "${input.key}".`, {
         key: ["Chiave già usata da un altro fatto"],
@@ -95,7 +95,7 @@ export function updateFact(
   actor: FactActor,
   db: Db = getDb(),
 ): UpdatedFact {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = tx.select().from(schema.facts).where(eq(schema.facts.key, key)).get();
     if (!before) throw new NotFoundError("fact_not_found", `Il fatto "${key}" non esiste.`);
     const after = { ...snapshot(before), ...input };
@@ -133,7 +133,7 @@ export function updateFact(
 
 /** Deletes an unused fact; refused while any article's current or published version names it. */
 export function deleteFact(key: string, actor: FactActor, db: Db = getDb()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const fact = tx.select().from(schema.facts).where(eq(schema.facts.key, key)).get();
     if (!fact) throw new NotFoundError("fact_not_found", `Il fatto "${key}" non esiste.`);
     const uses = factUsage(tx, [key]).get(key) ?? [];

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { HelpfulCommentInput, HelpfulVoteInput } from "./input";
 
@@ -51,7 +51,7 @@ function publicArticle(db: Tx, target: Target): { id: number; slug: string; publ
  */
 export function recordHelpfulVote(raw: HelpfulVoteInput, db: Db = getDb()): RecordedVote {
   const input = HelpfulVoteInput.parse(raw);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const article = publicArticle(tx, input);
     if (article.publishedNumber !== input.versionNumber) {
       throw new ConflictError("article_changed", "L'articolo è cambiato: ricarica la pagina.", {
@@ -82,7 +82,7 @@ export function recordHelpfulVote(raw: HelpfulVoteInput, db: Db = getDb()): Reco
  */
 export function addHelpfulComment(raw: HelpfulCommentInput, db: Db = getDb()): RecordedVote {
   const input = HelpfulCommentInput.parse(raw);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const article = publicArticle(tx, input);
     const sameVote = and(
       eq(schema.helpfulVotes.articleId, article.id),

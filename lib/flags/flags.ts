@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { recordAudit } from "@/lib/audit";
-import { type AgentFlag, type Db, getDb, schema } from "@/lib/db";
+import { type AgentFlag, type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { FlagArticleInput } from "./input";
 
@@ -13,7 +13,7 @@ export type FlagActor = { id: number };
  * never point at another article's text. Role checks stay in app/ (any signed-in agent, editor or admin may flag).
  */
 export function flagArticle(input: FlagArticleInput, agent: FlagActor, db: Db = getDb()): AgentFlag {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const article = tx
       .select({ id: schema.articles.id, status: schema.articles.status })
       .from(schema.articles)
@@ -54,7 +54,7 @@ export function flagArticle(input: FlagArticleInput, agent: FlagActor, db: Db = 
 
 /** Marks a flag handled. Resolving twice is a conflict, so two editors learn that someone else got there first. */
 export function resolveFlag(flagId: number, editor: FlagActor, db: Db = getDb()): AgentFlag {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const flag = tx.select().from(schema.agentFlags).where(eq(schema.agentFlags.id, flagId)).get();
     if (!flag) throw new NotFoundError("flag_not_found", "Segnalazione non trovata.");
     if (flag.resolvedAt) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { createUsageBuffer, type UsageBuffer } from "@/lib/analytics";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import type { PortalLocale } from "@/lib/i18n";
 import { publicAndPublished } from "./queries";
 
@@ -29,7 +29,7 @@ export function writePortalViews(slugs: readonly string[], at: Date = new Date()
     .all();
   const day = utcDay(at);
   let written = 0;
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (const { id, slug } of articles) {
       const views = counts.get(slug) ?? 0;
       tx.insert(schema.portalViews)

@@ -3,7 +3,7 @@ import { gte } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import { listPopularityScores } from "@/lib/analytics";
 import { getArticleIdsUsingFacts, listPublishedArticleIds } from "@/lib/articles";
-import { type Db, enqueueSearchSync, getDb, schema } from "@/lib/db";
+import { type Db, enqueueSearchSync, getDb, schema, writeTransaction } from "@/lib/db";
 import { getFactMap } from "@/lib/facts";
 import { getMeili, indexNames } from "./client";
 import { buildDocuments } from "./documents";
@@ -94,5 +94,5 @@ function resyncChangedSince(db: Db, since: number): void {
     .all()
     .map((r) => r.key);
   const ids = [...new Set([...changedArticles, ...getArticleIdsUsingFacts(changedFacts, db)])];
-  if (ids.length > 0) db.transaction((tx) => enqueueSearchSync(tx, ids, "reindex_catch_up"));
+  if (ids.length > 0) writeTransaction(db, (tx) => enqueueSearchSync(tx, ids, "reindex_catch_up"));
 }

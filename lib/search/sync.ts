@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, gt, inArray, lte, min, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import { listPopularityScores, POPULARITY_WINDOW_DAYS } from "@/lib/analytics";
-import { type Db, getDb, onSearchSyncEnqueued, schema } from "@/lib/db";
+import { type Db, getDb, onSearchSyncEnqueued, schema, writeTransaction } from "@/lib/db";
 import { getFactMap } from "@/lib/facts";
 import { getSynonymGroups, resetSynonymGroups, type SynonymGroups, saveSynonymGroups } from "@/lib/settings";
 import { getMeili, indexNames } from "./client";
@@ -56,7 +56,7 @@ export async function processSearchOutbox(
     return { processed: rows.length, failed: 0 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       for (const row of rows) {
         tx.update(schema.searchOutbox)
           .set({

@@ -11,7 +11,7 @@ import {
   PortalNameInput,
   PrimaryColorInput,
 } from "@/lib/branding/rules";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { InvalidError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n";
 
@@ -129,7 +129,7 @@ export function updateSettings(
       z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
     );
   }
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = readSettings(tx, KEYS);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     const audited: Record<string, { from: unknown; to: unknown }> = {};
@@ -181,7 +181,7 @@ export function resetSettings(
   actor: { id: number } | null,
   db: Db = getDb(),
 ): { settings: Settings; changed: SettingsChange } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = readSettings(tx, KEYS);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     const audited: Record<string, { from: unknown; to: unknown }> = {};

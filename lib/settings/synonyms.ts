@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { type Db, getDb, schema } from "@/lib/db";
+import { type Db, getDb, schema, writeTransaction } from "@/lib/db";
 import { InvalidError } from "@/lib/errors";
 
 // Search synonyms managed by admins (issue 5 point 1). Stored as one row of the `settings` table; a missing or
@@ -130,7 +130,7 @@ export function saveSynonymGroups(
     throw new InvalidError("synonyms_invalid", "Sinonimi non validi.", fieldErrors);
   }
   const groups = parsed.data;
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = readGroups(tx).groups;
     tx.insert(schema.settings)
       .values({ key: SETTING_KEY, value: groups })
@@ -146,7 +146,7 @@ export function saveSynonymGroups(
 
 /** Back to the shipped defaults: the row goes, so later releases' improved defaults apply too. */
 export function resetSynonymGroups(actor: { id: number } | null, db: Db = getDb()): SynonymGroups {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = readGroups(tx).groups;
     tx.delete(schema.settings).where(eq(schema.settings.key, SETTING_KEY)).run();
     audit(tx, actor, before, defaultSynonymGroups());

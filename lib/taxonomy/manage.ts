@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, count, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit";
-import { type Category, type Db, enqueueSearchSync, getDb, type Product, schema } from "@/lib/db";
+import {
+  type Category,
+  type Db,
+  enqueueSearchSync,
+  getDb,
+  type Product,
+  schema,
+  writeTransaction,
+} from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CategoryInput, ProductInput } from "./input";
 
@@ -91,7 +99,7 @@ function slugTaken(field: "product" | "category", slug: string): InvalidError {
 // ── Products ───────────────────────────────────────────────────────────────────────────────────────
 
 export function createProduct(input: ProductInput, actor: TaxonomyActor, db: Db = getDb()): Product {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select().from(schema.products).where(eq(schema.products.slug, input.slug)).get()) {
       throw slugTaken("product", input.slug);
     }
@@ -115,7 +123,7 @@ export function updateProduct(
   actor: TaxonomyActor,
   db: Db = getDb(),
 ): UpdatedTaxonomy<Product> {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = tx.select().from(schema.products).where(eq(schema.products.id, id)).get();
     if (!before) throw new NotFoundError("product_not_found", "Prodotto non trovato.");
     const clash = tx.select().from(schema.products).where(eq(schema.products.slug, input.slug)).get();
@@ -142,7 +150,7 @@ export function updateProduct(
 }
 
 export function deleteProduct(id: number, actor: TaxonomyActor, db: Db = getDb()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const product = tx.select().from(schema.products).where(eq(schema.products.id, id)).get();
     if (!product) throw new NotFoundError("product_not_found", "Prodotto non trovato.");
     const uses = articlesWhere(tx, eq(schema.articles.productId, id));
@@ -165,7 +173,7 @@ export function deleteProduct(id: number, actor: TaxonomyActor, db: Db = getDb()
 // ── Categories ─────────────────────────────────────────────────────────────────────────────────────
 
 export function createCategory(input: CategoryInput, actor: TaxonomyActor, db: Db = getDb()): Category {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select().from(schema.categories).where(eq(schema.categories.slug, input.slug)).get()) {
       throw slugTaken("category", input.slug);
     }
@@ -187,7 +195,7 @@ export function updateCategory(
   actor: TaxonomyActor,
   db: Db = getDb(),
 ): UpdatedTaxonomy<Category> {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = tx.select().from(schema.categories).where(eq(schema.categories.id, id)).get();
     if (!before) throw new NotFoundError("category_not_found", "Categoria non trovata.");
     const clash = tx.select().from(schema.categories).where(eq(schema.categories.slug, input.slug)).get();
@@ -222,7 +230,7 @@ export function updateCategory(
 }
 
 export function deleteCategory(id: number, actor: TaxonomyActor, db: Db = getDb()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const category = tx.select().from(schema.categories).where(eq(schema.categories.id, id)).get();
     if (!category) throw new NotFoundError("category_not_found", "Categoria non trovata.");
     const uses = articlesWhere(tx, eq(schema.articles.categoryId, id));
@@ -299,7 +307,7 @@ export function renameTag(from: string, to: string, actor: TaxonomyActor, db: Db
       to: ["Scegli un nome diverso"],
     });
   }
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const merged = articlesWithTag(tx, to).length > 0;
     const change = rewriteTag(
       tx,
@@ -322,7 +330,7 @@ export function renameTag(from: string, to: string, actor: TaxonomyActor, db: Db
 
 /** Removes a tag from every article that carries it. */
 export function deleteTag(tag: string, actor: TaxonomyActor, db: Db = getDb()): TagChange {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const change = rewriteTag(tx, tag, (tags) => tags.filter((t) => t !== tag), "tag_deleted");
     if (change.articles === 0)
       throw new NotFoundError("tag_not_found", `Nessun articolo ha il tag "${tag}".`);

@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit";
-import { type Db, getDb, schema, type Upload } from "@/lib/db";
+import { type Db, getDb, schema, type Upload, writeTransaction } from "@/lib/db";
 import { dataDir } from "@/lib/env";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { newStoredName, sanitizeOriginalName } from "./names";
@@ -121,7 +121,7 @@ export function storeUpload(input: StoreUploadInput, actor: UploadActor, db: Db 
   writeDurably(tempPath, input.bytes);
   let renamed = false;
   try {
-    return db.transaction((tx) => {
+    return writeTransaction(db, (tx) => {
       const upload = tx
         .insert(schema.uploads)
         .values({

@@ -16,6 +16,7 @@ import {
   enqueueSearchSync,
   getDb,
   schema,
+  writeTransaction,
 } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
 import { type FactMap, getFactMap } from "@/lib/facts";
@@ -142,7 +143,7 @@ export function submitForReview(
   db: Db = getDb(),
 ): Article {
   const facts = getFactMap(db);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { article, current } = loadArticle(tx, articleId);
     assertCurrent(current, baseVersionId);
     assertPermitted(maySubmit(actor, situation(article, current)), actor, article, ["draft"]);
@@ -172,7 +173,7 @@ export function approve(
 ): Article {
   const facts = getFactMap(db);
   const settings = getSettingValues(WORKFLOW_SETTINGS, db);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { article, current } = loadArticle(tx, articleId);
     assertCurrent(current, versionId);
     assertPermitted(mayApprove(actor, situation(article, current), settings), actor, article, ["in_review"]);
@@ -212,7 +213,7 @@ export function sendBack(
       comment: parsed.error.issues.map((i) => i.message),
     });
   }
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { article, current } = loadArticle(tx, articleId);
     assertCurrent(current, versionId);
     assertPermitted(maySendBack(actor, situation(article, current)), actor, article, ["in_review"]);
@@ -234,7 +235,7 @@ export function sendBack(
  * query treats archived as unpublished, and the outbox row takes it out of both indexes.
  */
 export function archiveArticle(articleId: number, actor: WorkflowActor, db: Db = getDb()): Article {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { article, current } = loadArticle(tx, articleId);
     assertPermitted(mayArchive(actor, situation(article, current)), actor, article, [
       "draft",
@@ -257,7 +258,7 @@ export function archiveArticle(articleId: number, actor: WorkflowActor, db: Db =
 
 /** Archived → published when a version was published (readers see it again), else draft. */
 export function unarchiveArticle(articleId: number, actor: WorkflowActor, db: Db = getDb()): Article {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { article, current } = loadArticle(tx, articleId);
     assertPermitted(mayUnarchive(actor, situation(article, current)), actor, article, ["archived"]);
     const status = statusAfterUnarchive(article.currentVersionId, article.publishedVersionId);
