@@ -1,3 +1,4 @@
+export { checkIndexes, type IndexCheck, type IndexDrift, repairDrift } from "./check-index";
 export { getMeili, indexNames } from "./client";
 export {
   type ArticleDocuments,
