@@ -3,7 +3,7 @@
 // (lib/search/check-index.ts). Talks to MEILI_URL or the data dir's embedded Meilisearch, like reindex.
 import { closeDb, migrateDb } from "@/lib/db";
 import { loadDotEnv } from "@/lib/runtime/dotenv";
-import { checkIndexes, processSearchOutbox, repairDrift } from "@/lib/search";
+import { checkIndexes, drainSearchOutbox, repairDrift } from "@/lib/search";
 import { ensureMeilisearch } from "./meilisearch";
 
 loadDotEnv();
@@ -35,11 +35,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`repairing ${repairDrift(check)} articles…`);
-    for (let i = 0; i < 1000; i++) {
-      const r = await processSearchOutbox();
-      if (r.failed) throw new Error(r.error);
-      if (r.processed === 0) break;
-    }
+    await drainSearchOutbox({ maxPasses: 1000 });
     check = await checkIndexes();
     show("after repair");
     return check.consistent ? 0 : 1;

@@ -18,20 +18,12 @@ import {
 import { listAuditLog } from "@/lib/audit";
 import { getDb, schema } from "@/lib/db";
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError } from "@/lib/errors";
-import { applyIndexSettings, processSearchOutbox } from "@/lib/search";
+import { applyIndexSettings, drainSearchOutbox } from "@/lib/search";
 import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 import { API_RATE_LIMIT, authenticateApiRequest } from "./auth";
 import { apiSearch, getApiArticle, listApiCategories, listApiProducts } from "./content";
 import { checkAgainstSchema } from "./schema-check";
-
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    const r = await processSearchOutbox();
-    if (r.processed === 0 && r.failed === 0) return;
-    if (r.failed) throw new Error(r.error);
-  }
-}
 
 const ANSWERS = [
   {
@@ -80,7 +72,7 @@ describe("API v1 keys and content, on real SQLite and Meilisearch", () => {
       visibility: "internal",
       content: { title: "Procedura modem riservata", body: "Solo per agenti: modem in coda L2." },
     }).article.id;
-    await drain();
+    await drainSearchOutbox();
     publicKey = newKey("public");
     internalKey = newKey("internal");
   });

@@ -13,7 +13,7 @@ import {
   listFactsWithUsage,
   updateFact,
 } from "@/lib/facts";
-import { applyIndexSettings, processSearchOutbox, searchArticles } from "@/lib/search";
+import { applyIndexSettings, drainSearchOutbox, searchArticles } from "@/lib/search";
 import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
 import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 
@@ -153,13 +153,6 @@ describe("facts management", () => {
     });
 
     it("the outbox rows it writes bring the search index in line with the new value", async () => {
-      const drain = async () => {
-        for (let i = 0; i < 20; i++) {
-          const r = await processSearchOutbox();
-          if (r.failed) throw new Error(r.error);
-          if (r.processed === 0) return;
-        }
-      };
       const slugsFor = async (q: string) =>
         (await searchArticles({ q, limit: 10 }, "internal")).hits.map((h) => h.slug);
       createFact(fact("mascotte", { values: { it: "ornitorinco" } }), editor);
@@ -167,11 +160,11 @@ describe("facts management", () => {
         { slug: "mascotte-aziendale", content: { body: "La nostra mascotte è {{fact.mascotte}}." } },
         editor,
       );
-      await drain();
+      await drainSearchOutbox();
       expect(await slugsFor("ornitorinco")).toContain("mascotte-aziendale");
 
       updateFact("mascotte", changes("mascotte", { values: { it: "axolotl" } }), editor);
-      await drain();
+      await drainSearchOutbox();
       expect(await slugsFor("axolotl")).toContain("mascotte-aziendale");
       expect(await slugsFor("ornitorinco")).not.toContain("mascotte-aziendale");
     });

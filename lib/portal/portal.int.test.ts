@@ -3,19 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushUsageEvents } from "@/lib/analytics";
 import { getDb, schema } from "@/lib/db";
 import { RateLimitedError } from "@/lib/errors";
-import { applyIndexSettings, processSearchOutbox } from "@/lib/search";
+import { applyIndexSettings, drainSearchOutbox } from "@/lib/search";
 import { makeArticle, seedTaxonomy } from "@/lib/test/factories";
 import { useTestEnvironment } from "@/lib/test/harness";
 import { PUBLIC_SEARCH_LIMIT, portalSearch } from "./search";
 import { listMostReadArticleIds, writePortalViews } from "./views";
-
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    const r = await processSearchOutbox();
-    if (r.processed === 0 && r.failed === 0) return;
-    if (r.failed) throw new Error(r.error);
-  }
-}
 
 describe("portal search, views and most read, on real SQLite and Meilisearch", () => {
   let env: ReturnType<typeof useTestEnvironment>;
@@ -40,7 +32,7 @@ describe("portal search, views and most read, on real SQLite and Meilisearch", (
       visibility: "internal",
       content: { title: "Procedura modem riservata", body: "Solo per agenti." },
     }).article.id;
-    await drain();
+    await drainSearchOutbox();
   });
   afterAll(() => env.cleanup());
 

@@ -4,19 +4,11 @@ import { useTestEnvironment } from "@/lib/test/harness";
 import {
   applyIndexSettings,
   checkIndexes,
+  drainSearchOutbox,
   getMeili,
   indexNames,
-  processSearchOutbox,
   repairDrift,
 } from "./index";
-
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    const r = await processSearchOutbox();
-    if (r.processed === 0 && r.failed === 0) return;
-    if (r.failed) throw new Error(r.error);
-  }
-}
 
 describe("check-index against a real Meilisearch", () => {
   let env: ReturnType<typeof useTestEnvironment>;
@@ -31,7 +23,7 @@ describe("check-index against a real Meilisearch", () => {
     const a = makeArticle({ slug: "check-uno" }).article;
     const b = makeArticle({ slug: "check-due" }).article;
     const c = makeArticle({ slug: "check-tre", visibility: "internal" }).article;
-    await drain();
+    await drainSearchOutbox();
     expect((await checkIndexes()).consistent).toBe(true);
 
     // Drift the outbox cannot see: a document deleted by hand, one left from a deleted article, one stale.
@@ -55,7 +47,7 @@ describe("check-index against a real Meilisearch", () => {
     expect(c.id).toBeGreaterThan(0);
 
     expect(repairDrift(check)).toBe(3);
-    await drain();
+    await drainSearchOutbox();
     const after = await checkIndexes();
     expect(after.consistent).toBe(true);
     expect(after.drift.every((d) => d.missing.length + d.extra.length + d.stale.length === 0)).toBe(true);

@@ -13,6 +13,7 @@ export {
   applyIndexSettings,
   applySynonyms,
   backoffMs,
+  drainSearchOutbox,
   getOutboxBacklog,
   hasStuckOutbox,
   type OutboxBacklog,

@@ -12,19 +12,12 @@ import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 import { type EmbeddedMeili, resolveMeiliBinary, startEmbeddedMeili } from "./embedded";
 import {
   applyIndexSettings,
+  drainSearchOutbox,
   getOutboxBacklog,
   processSearchOutbox,
   reindexAll,
   searchArticles,
 } from "./index";
-
-async function drain(now = Date.now()) {
-  for (let i = 0; i < 20; i++) {
-    const r = await processSearchOutbox({ now });
-    if (r.processed === 0 && r.failed === 0) return;
-    if (r.failed) throw new Error(r.error);
-  }
-}
 
 describe("search sync against a real Meilisearch", () => {
   let env: ReturnType<typeof useTestEnvironment>;
@@ -41,7 +34,7 @@ describe("search sync against a real Meilisearch", () => {
       content: { title: "Il modem ha le spie rosse", body: "Se il modem lampeggia rosso, riavvialo." },
     });
     expect(getOutboxBacklog().pending).toBe(1);
-    await drain();
+    await drainSearchOutbox();
     expect(getOutboxBacklog().pending).toBe(0);
     // A typo ("modme") still finds it.
     const result = await searchArticles({ q: "modme spie", limit: 10 }, "internal");
@@ -62,7 +55,7 @@ describe("search sync against a real Meilisearch", () => {
         body: "Controlla i cavi.\n\n:::internal\nParola segreta quokkasegreto per gli operatori.\n:::",
       },
     });
-    await drain();
+    await drainSearchOutbox();
     const publicZebulon = await searchArticles({ q: "zebulon", limit: 10 }, "public");
     expect(publicZebulon.hits).toHaveLength(0);
     const internalZebulon = await searchArticles({ q: "zebulon", limit: 10 }, "internal");
@@ -91,7 +84,7 @@ describe("search sync against a real Meilisearch", () => {
         answers: [{ channel: "email", subject: "Penguin", body: "Dear {{customer.firstName}}," }],
       },
     });
-    await drain();
+    await drainSearchOutbox();
     const slugs = async (input: Parameters<typeof searchArticles>[0]) =>
       (await searchArticles(input, "internal")).hits.map((h) => h.slug).sort();
     expect(await slugs({ q: "pinguino", limit: 10 })).toEqual(["penguin-by-email", "solo-sms-pinguino"]);
@@ -105,7 +98,7 @@ describe("search sync against a real Meilisearch", () => {
       slug: "titolo-ostile",
       content: { title: "Fattura <img src=x onerror=alert(1)> zanzibar", body: "Testo." },
     });
-    await drain();
+    await drainSearchOutbox();
     const hit = (await searchArticles({ q: "zanzibar", limit: 5 }, "internal")).hits[0];
     expect(hit?.titleHtml).not.toContain("<img");
     expect(hit?.titleHtml).toContain("&#60;img");
@@ -114,7 +107,7 @@ describe("search sync against a real Meilisearch", () => {
 
   it("archiving removes the article from both indexes", async () => {
     const { article } = makeArticle({ slug: "da-archiviare", content: { title: "Offerta walrus scaduta" } });
-    await drain();
+    await drainSearchOutbox();
     expect((await searchArticles({ q: "walrus", limit: 5 }, "public")).hits).toHaveLength(1);
     updateArticleMeta(
       article.id,
@@ -130,7 +123,7 @@ describe("search sync against a real Meilisearch", () => {
       },
       null,
     );
-    await drain();
+    await drainSearchOutbox();
     expect((await searchArticles({ q: "walrus", limit: 5 }, "public")).hits).toHaveLength(0);
     expect((await searchArticles({ q: "walrus", limit: 5 }, "internal")).hits).toHaveLength(0);
   });
@@ -185,7 +178,7 @@ describe("search sync survives a Meilisearch outage", () => {
       { slug: "bolletta-doppia", content: { title: "Bolletta addebitata due volte" } },
       editor,
     );
-    await drain();
+    await drainSearchOutbox();
 
     await meili.stop();
     const down = await getHealth();
@@ -224,7 +217,7 @@ describe("search sync survives a Meilisearch outage", () => {
       (await processSearchOutbox({ now: Date.now() + 60_000, onNewRows: () => announced++ })).processed,
     ).toBe(1);
     expect(announced).toBe(1);
-    await drain(Date.now() + 60_000);
+    await drainSearchOutbox({ now: Date.now() + 60_000 });
     expect(getOutboxBacklog().pending).toBe(0);
 
     const hits = (await searchArticles({ q: "capybara", limit: 5 }, "internal")).hits;

@@ -72,6 +72,18 @@ export async function processSearchOutbox(
   }
 }
 
+/**
+ * Applies the outbox until it is empty (scripts, tests): at most `maxPasses` passes; throws on the first pass that
+ * fails, rather than backing off as the worker does.
+ */
+export async function drainSearchOutbox(options: { now?: number; maxPasses?: number } = {}): Promise<void> {
+  for (let i = 0; i < (options.maxPasses ?? 20); i++) {
+    const r = await processSearchOutbox({ now: options.now });
+    if (r.failed) throw new Error(r.error);
+    if (r.processed === 0) return;
+  }
+}
+
 async function applyDocuments(
   meili: Meilisearch,
   docs: { articleId: number; internal: SearchDocument | null; public: SearchDocument | null }[],

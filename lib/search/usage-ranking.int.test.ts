@@ -9,22 +9,14 @@ import { insertTestUser, useTestEnvironment } from "@/lib/test/harness";
 import {
   applyIndexSettings,
   buildArticleDocuments,
+  drainSearchOutbox,
   getMeili,
   indexNames,
-  processSearchOutbox,
   refreshPopularity,
   resetSynonyms,
   saveSynonyms,
   searchArticles,
 } from "./index";
-
-async function drain() {
-  for (let i = 0; i < 20; i++) {
-    const r = await processSearchOutbox();
-    if (r.processed === 0 && r.failed === 0) return;
-    if (r.failed) throw new Error(r.error);
-  }
-}
 
 const slugs = async (q: string) =>
   (await searchArticles({ q, limit: 10 }, "internal")).hits.map((h) => h.slug);
@@ -47,7 +39,7 @@ describe("admin synonyms and popularity ranking against a real Meilisearch", () 
       slug: "ornitorinco-contratto",
       content: { title: "Modulo ornitorinco per il contratto", body: "Compila il modulo ornitorinco." },
     });
-    await drain();
+    await drainSearchOutbox();
     expect(await slugs("echidna")).toEqual([]);
 
     const groups = [...getSynonymGroups().groups, ["echidna", "ornitorinco"]];
@@ -109,7 +101,7 @@ describe("admin synonyms and popularity ranking against a real Meilisearch", () 
       slug: "pellicano-altro",
       content: { title: "Altro sul pellicano", body: "Niente di utile.", summary: "" },
     }).article;
-    await drain();
+    await drainSearchOutbox();
     const q = "pellicano zafferano";
     expect(await slugs(q)).toEqual(["tariffa-pellicano-a", "tariffa-pellicano-b", "pellicano-altro"]);
 
